@@ -1,0 +1,32 @@
+"""
+careerladder: describe, check, compare and reason about career ladders.
+
+Example:
+    >>> import careerladder
+    >>> ladder = careerladder.presets.load("six-step")
+    >>> [role.title for role in ladder.next_roles("Senior PM")]
+    ['Director of Product']
+"""
+
+from . import presets
+from ._files import dump, dumps, load, loads
+from ._ladder import Ladder
+from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
+from ._problems import LadderError, Problem
+
+__all__ = [
+    "DEFAULT_SCALE",
+    "Competency",
+    "Expectation",
+    "Ladder",
+    "LadderError",
+    "Problem",
+    "Promotion",
+    "Reference",
+    "Role",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "presets",
+]

@@ -1,0 +1,349 @@
+"""
+The invariants every ladder holds, and the lints it should hold.
+
+Both collect *every* problem rather than stopping at the first. Paths use
+the names of the file format (``roles[2].expectations.communication``) so a
+problem reads the same whether the ladder was built in Python or loaded from
+a file, and the loader can find its line and column.
+"""
+
+from __future__ import annotations
+
+import graphlib
+import re
+from typing import TYPE_CHECKING
+
+from ._problems import Problem, suggest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ._ladder import Ladder
+    from ._model import Role
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+#: At most this many cycles are reported; each one found costs a pass over
+#: the graph, and a hostile file could hold thousands.
+MAX_CYCLES = 20
+
+
+def slug(text: str) -> str:
+    """
+    Turn *text* into a valid id.
+
+    Example:
+        >>> slug("Senior PM (Growth)")
+        'senior-pm-growth'
+    """
+    return _NOT_SLUG.sub("-", text.casefold()).strip("-") or "id"
+
+
+def _promotion_path(index: int) -> str:
+    return f"promotions[{index}]"
+
+
+class _Checker:
+    """Collects the problems of one ladder."""
+
+    def __init__(self, ladder: Ladder) -> None:
+        self.ladder = ladder
+        self.problems: list[Problem] = []
+
+    def add(self, code: str, message: str, path: str) -> None:
+        self.problems.append(Problem(code=code, message=message, path=path))
+
+    def text(self, value: object, path: str, what: str) -> bool:
+        """Check that *value* is a non-empty string; say what is wrong if not."""
+        if not isinstance(value, str):
+            self.add("wrong-type", f"{path} must be a string, got {value!r}", path)
+            return False
+        if not value.strip():
+            self.add("empty-field", f"{path} is empty; give the {what}", path)
+            return False
+        return True
+
+    def ident(self, value: object, path: str, what: str) -> bool:
+        """Check that *value* is a valid id."""
+        if not self.text(value, path, f"{what} an id"):
+            return False
+        assert isinstance(value, str)  # noqa: S101 -- narrowed by text()
+        if _ID.match(value) is None:
+            self.add(
+                "invalid-id",
+                f"{what} id {value!r} in {path} is not a valid id; use letters, digits, '-' "
+                f"and '_', starting with a letter or digit (for example {slug(value)!r})",
+                path,
+            )
+            return False
+        return True
+
+    def integer(self, value: object, path: str) -> bool:
+        # bool is an int to Python, never to a reader of a ladder.
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add("wrong-type", f"{path} must be an integer, got {value!r}", path)
+            return False
+        return True
+
+    def unique(self, ids: Iterable[tuple[str, str]], what: str) -> None:
+        """Report ids seen twice; *ids* holds ``(id, path)`` pairs."""
+        first: dict[str, str] = {}
+        for ident, path in ids:
+            if ident in first:
+                self.add(
+                    "duplicate-id",
+                    f"duplicate {what} id {ident!r} in {path}; {first[ident]} already "
+                    "uses it, and ids must be unique",
+                    path,
+                )
+            else:
+                first[ident] = path
+
+    def sources(self, sources: tuple[str, ...], path: str) -> None:
+        known = self.reference_ids
+        for index, source in enumerate(sources):
+            if source not in known:
+                hint = suggest(source, known) or "; add it under references"
+                self.add(
+                    "unknown-source",
+                    f"unknown source {source!r} in {path}.sources[{index}]{hint}",
+                    f"{path}.sources[{index}]",
+                )
+
+    # -- the ladder, part by part ------------------------------------------------
+
+    def run(self) -> list[Problem]:
+        ladder = self.ladder
+        self.ident(ladder.id, "id", "the ladder")
+        self.text(ladder.name, "name", "ladder a name")
+        self.scale()
+        self.references()
+        self.competencies()
+        self.roles()
+        self.promotions()
+        return self.problems
+
+    def scale(self) -> None:
+        scale = self.ladder.scale
+        if not scale:
+            self.add("invalid-scale", "scale is empty; name at least one level, lowest first", "scale")
+            return
+        seen: set[str] = set()
+        for index, name in enumerate(scale):
+            path = f"scale[{index}]"
+            if not self.text(name, path, "level a name"):
+                continue
+            if name.strip().isdigit():
+                self.add(
+                    "invalid-scale",
+                    f"scale level {name!r} in {path} is a number; name levels with words so "
+                    "that a level can be given by number or by name",
+                    path,
+                )
+            elif name.casefold() in seen:
+                self.add("invalid-scale", f"scale level {name!r} in {path} appears twice", path)
+            seen.add(name.casefold())
+
+    def references(self) -> None:
+        refs = self.ladder.references
+        for ref in refs:
+            path = f"references.{ref.id}"
+            self.ident(ref.id, path, "reference")
+            self.text(ref.title, f"{path}.title", "reference a title")
+        self.unique(((r.id, f"references.{r.id}") for r in refs), "reference")
+        self.reference_ids = {r.id for r in refs}
+
+    def competencies(self) -> None:
+        competencies = self.ladder.competencies
+        for index, competency in enumerate(competencies):
+            path = f"competencies[{index}]"
+            self.ident(competency.id, f"{path}.id", "competency")
+            self.text(competency.name, f"{path}.name", "competency a name")
+            self.sources(competency.sources, path)
+        self.unique(
+            ((c.id, f"competencies[{i}].id") for i, c in enumerate(competencies)), "competency"
+        )
+        self.competency_ids = {c.id for c in competencies}
+
+    def roles(self) -> None:
+        roles = self.ladder.roles
+        owner: dict[str, tuple[str, str]] = {}  # folded title -> (role id, path)
+        for index, role in enumerate(roles):
+            path = f"roles[{index}]"
+            self.ident(role.id, f"{path}.id", "role")
+            self.integer(role.level, f"{path}.level")
+            self.sources(role.sources, path)
+            for title_path, title in (
+                (f"{path}.title", role.title),
+                *((f"{path}.aliases[{i}]", a) for i, a in enumerate(role.aliases)),
+            ):
+                if not self.text(title, title_path, "role a title"):
+                    continue
+                holder = owner.setdefault(title.casefold(), (role.id, title_path))
+                if holder[0] != role.id:
+                    self.add(
+                        "duplicate-title",
+                        f"title {title!r} in {title_path} also names role {holder[0]!r} "
+                        f"({holder[1]}); a title or alias must name one role",
+                        title_path,
+                    )
+            self.expectations(role, path)
+        self.unique(((r.id, f"roles[{i}].id") for i, r in enumerate(roles)), "role")
+
+    def expectations(self, role: Role, role_path: str) -> None:
+        size = len(self.ladder.scale)
+        seen: set[str] = set()
+        for expectation in role.expectations:
+            cid = expectation.competency
+            path = f"{role_path}.expectations.{cid}"
+            if not self.text(cid, path, "expectation a competency"):
+                continue
+            if cid in seen:
+                self.add(
+                    "duplicate-expectation",
+                    f"role {role.id!r} expects competency {cid!r} twice ({path}); keep one",
+                    path,
+                )
+            seen.add(cid)
+            if cid not in self.competency_ids:
+                hint = suggest(cid, self.competency_ids) or "; add it under competencies"
+                self.add("unknown-competency", f"unknown competency {cid!r} in {path}{hint}", path)
+            level, level_path = expectation.level, f"{path}.level"
+            if self.integer(level, level_path) and not 1 <= level <= size:
+                names = ", ".join(f"{i} {n}" for i, n in enumerate(self.ladder.scale, 1))
+                self.add(
+                    "level-off-scale",
+                    f"level {level} in {level_path} is off the scale; expected 1 to {size} "
+                    f"({names})",
+                    level_path,
+                )
+            self.sources(expectation.sources, path)
+
+    def promotions(self) -> None:
+        roles = {r.id: r for r in self.ladder.roles}
+        seen: set[tuple[str, str]] = set()
+        edges: dict[tuple[str, str], int] = {}
+        for index, promotion in enumerate(self.ladder.promotions):
+            path = _promotion_path(index)
+            ends = []
+            for end in ("source", "target"):
+                rid = getattr(promotion, end)
+                end_path = f"{path}.{end}"
+                if not self.text(rid, end_path, "promotion a role"):
+                    continue
+                if rid not in roles:
+                    hint = suggest(rid, roles) or "; expected the id of a role"
+                    self.add("unknown-role", f"unknown role {rid!r} in {end_path}{hint}", end_path)
+                    continue
+                ends.append(roles[rid])
+            if promotion.pair in seen:
+                self.add(
+                    "duplicate-promotion",
+                    f"promotion {promotion.source!r} -> {promotion.target!r} in {path} appears "
+                    "twice; keep one",
+                    path,
+                )
+            seen.add(promotion.pair)
+            if len(ends) != 2:
+                continue
+            edges.setdefault(promotion.pair, index)
+            source, target = ends
+            if _rises(source, target) is False:
+                self.add(
+                    "level-not-rising",
+                    f"promotion {source.id!r} -> {target.id!r} in {path} does not rise: "
+                    f"{target.id!r} is level {target.level} and {source.id!r} is level "
+                    f"{source.level}; a promotion must go to a higher level",
+                    path,
+                )
+        self.cycles(edges)
+
+    def cycles(self, edges: dict[tuple[str, str], int]) -> None:
+        remaining = dict(edges)
+        for _ in range(MAX_CYCLES):
+            sorter: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter()
+            for source, target in remaining:
+                sorter.add(target, source)
+            try:
+                sorter.prepare()
+            except graphlib.CycleError as error:
+                cycle: list[str] = error.args[1]
+            else:
+                return
+            # graphlib lists each node before the node it precedes, ending where
+            # it began, so the last pair is the promotion that closes the cycle.
+            closing = (cycle[-2], cycle[-1])
+            path = _promotion_path(remaining.pop(closing))
+            self.add(
+                "cycle",
+                f"promotions form a cycle: {' -> '.join(cycle)}; remove the promotion "
+                f"{closing[0]!r} -> {closing[1]!r} in {path} or another one on the cycle",
+                path,
+            )
+
+
+def _rises(source: Role, target: Role) -> bool | None:
+    """Whether *target* is more senior; ``None`` if a level is not a number."""
+    if isinstance(source.level, int) and isinstance(target.level, int):
+        return target.level > source.level
+    return None
+
+
+def check(ladder: Ladder) -> list[Problem]:
+    """Return every broken invariant of *ladder*."""
+    return _Checker(ladder).run()
+
+
+def lint(ladder: Ladder) -> list[Problem]:
+    """Return what *ladder* should fix but may keep, as warnings."""
+    problems: list[Problem] = []
+
+    def warn(code: str, message: str, path: str) -> None:
+        problems.append(Problem(severity="warning", code=code, message=message, path=path))
+
+    roles = {role.id: (i, role) for i, role in enumerate(ladder.roles)}
+    entered: set[str] = set()
+    for position, promotion in enumerate(ladder.promotions):
+        entered.add(promotion.target)
+        (_, source), (t, target) = roles[promotion.source], roles[promotion.target]
+        for expectation in target.expectations:
+            before = source.expectation(expectation.competency)
+            if before is not None and before.level > expectation.level:
+                path = f"roles[{t}].expectations.{expectation.competency}"
+                warn(
+                    "expectation-drops",
+                    f"competency {expectation.competency!r} drops from level {before.level} in "
+                    f"{source.id!r} to level {expectation.level} in {target.id!r} ({path}) along "
+                    f"promotions[{position}]; a promotion should not lower an expectation",
+                    path,
+                )
+
+    lowest = min((role.level for role in ladder.roles), default=0)
+    used: set[str] = set()
+    for i, role in roles.values():
+        used.update(e.competency for e in role.expectations)
+        if role.level > lowest and role.id not in entered:
+            warn(
+                "unreachable-role",
+                f"no entry role reaches role {role.id!r} (roles[{i}]): no promotion leads to it "
+                f"and its level {role.level} is above the entry level {lowest}; add a promotion "
+                "into it",
+                f"roles[{i}]",
+            )
+        if not role.expectations:
+            warn(
+                "no-expectations",
+                f"role {role.id!r} (roles[{i}]) has no expectations; say what it expects of "
+                "at least one competency",
+                f"roles[{i}]",
+            )
+    for i, competency in enumerate(ladder.competencies):
+        if competency.id not in used:
+            warn(
+                "unused-competency",
+                f"no role expects competency {competency.id!r} (competencies[{i}]); add an "
+                "expectation for it or remove it",
+                f"competencies[{i}]",
+            )
+    return problems

@@ -1,0 +1,555 @@
+"""
+Reading and writing ladder files: YAML, JSON and TOML, with locations.
+
+Every problem found while reading, from a syntax error to a promotion cycle,
+is reported with the file, line and column it concerns. YAML is composed
+into a node tree (which knows where each node starts) and built by hand from
+it; JSON and TOML are parsed by the standard library, and JSON's locations are
+recovered from the same node tree only when there is a problem to locate.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path as FilePath
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+import cattrs
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+
+from ._converter import Path, doc_to_fields, ladder_to_doc, shape_problems, structure_doc
+from ._ladder import Ladder
+from ._problems import LadderError, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+Format = Literal["yaml", "json", "toml"]
+
+#: File suffixes and the format each means.
+SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_$-]+\Z")
+_PATH_PART = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
+#: How deep a document may nest. A ladder needs six levels; the bound keeps a
+#: hostile file from exhausting the stack.
+MAX_DEPTH = 64
+
+
+def format_path(parts: Iterable[str | int]) -> str:
+    """
+    Write a document path the way problems show it.
+
+    Example:
+        >>> format_path(["roles", 3, "expectations", "communication"])
+        'roles[3].expectations.communication'
+        >>> format_path(["references", "a key"])
+        "references['a key']"
+    """
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _PLAIN_KEY.match(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{part!r}]"
+    return out
+
+
+def _parse_path(path: str) -> Path:
+    return tuple(
+        int(index) if index else key for key, index in _PATH_PART.findall(path)
+    )
+
+
+@attrs.define
+class _Locator:
+    """Where each node of a document starts: paths -> 1-based (line, column)."""
+
+    values: dict[Path, tuple[int, int]] = attrs.Factory(dict)
+    keys: dict[Path, tuple[int, int]] = attrs.Factory(dict)
+
+    def find(self, path: Path, *, key: bool = False) -> tuple[int, int] | None:
+        """Locate *path*, or the nearest enclosing node that has a location."""
+        if key and path in self.keys:
+            return self.keys[path]
+        while True:
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _YamlBuilder:
+    """Build plain values from a YAML node tree, noting where each one starts."""
+
+    def __init__(self) -> None:
+        self.locator = _Locator()
+        self.problems: list[tuple[tuple[int, int], Path, str, str]] = []
+        self.constructor = SafeConstructor()
+        self.built: dict[int, object] = {}
+
+    def problem(self, node: yaml.Node, path: Path, code: str, message: str) -> None:
+        self.problems.append((_mark(node), path, code, message))
+
+    def build(self, node: yaml.Node, path: Path) -> object:
+        self.locator.values.setdefault(path, _mark(node))
+        # An alias is the same node again: build it once, like PyYAML does, so
+        # that an alias bomb costs no more than its text.
+        if id(node) in self.built:
+            return self.built[id(node)]
+        if len(path) > MAX_DEPTH:
+            self.problem(
+                node, path, "too-deep", f"the document nests deeper than {MAX_DEPTH} levels"
+            )
+            return None
+        value: object
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+            value = self.mapping(node, path)
+        elif isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            value = [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        elif isinstance(node, yaml.ScalarNode) and node.tag in SafeConstructor.yaml_constructors:
+            try:
+                value = SafeConstructor.yaml_constructors[node.tag](self.constructor, node)
+            except (ConstructorError, ValueError) as error:
+                self.problem(node, path, "yaml-syntax", f"invalid value: {error}")
+                value = None
+        else:
+            self.problem(
+                node,
+                path,
+                "yaml-tag",
+                f"the YAML tag {node.tag!r} is not allowed; ladder files hold only plain "
+                "strings, numbers, booleans, lists and mappings",
+            )
+            value = None
+        self.built[id(node)] = value
+        return value
+
+    def mapping(self, node: yaml.MappingNode, path: Path) -> dict[object, object]:
+        result: dict[object, object] = {}
+        for key_node, value_node in node.value:
+            key = self.build(key_node, (*path, "<key>"))
+            if not isinstance(key, str | int | float | bool) and key is not None:
+                self.problem(key_node, path, "wrong-type", "a mapping key must be a plain value")
+                continue
+            here = (*path, key) if isinstance(key, str | int) else path
+            if key in result:
+                first = self.locator.keys[here]
+                self.problem(
+                    key_node,
+                    here,
+                    "duplicate-key",
+                    f"duplicate key {key!r} in {format_path(path) or 'the top level'}; "
+                    f"it first appears at line {first[0]}, column {first[1]}",
+                )
+                continue
+            self.locator.keys[here] = _mark(key_node)
+            result[key] = self.build(value_node, here)  # type: ignore[arg-type]
+        return result
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        loader.dispose()
+
+
+@attrs.define
+class _Reader:
+    """Parse one document and build a `Ladder` from it, collecting every problem."""
+
+    text: str
+    format: Format
+    file: str | None
+    problems: list[Problem] = attrs.Factory(list)
+    _locator: _Locator | None = None
+
+    def add(
+        self,
+        code: str,
+        message: str,
+        path: str = "",
+        where: tuple[int, int] | None = None,
+    ) -> None:
+        line, column = where or (None, None)
+        self.problems.append(
+            Problem(code=code, message=message, path=path, file=self.file, line=line, column=column)
+        )
+
+    def fail(self) -> LadderError:
+        return LadderError(self.problems)
+
+    @property
+    def locator(self) -> _Locator:
+        if self._locator is None:
+            # JSON: find locations only once there is a problem to locate.
+            self._locator = _Locator()
+            try:
+                node = _compose(self.text)
+            except yaml.YAMLError:  # pragma: no cover - valid JSON that YAML rejects
+                node = None
+            if node is not None:
+                builder = _YamlBuilder()
+                builder.build(node, ())
+                self._locator = builder.locator
+        return self._locator
+
+    # -- parsing -------------------------------------------------------------------
+
+    def parse(self) -> object:
+        return getattr(self, f"_parse_{self.format}")()
+
+    def _parse_yaml(self) -> object:
+        try:
+            node = _compose(self.text)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            where = (mark.line + 1, mark.column + 1) if mark else None
+            what = " ".join(p for p in (error.context, error.problem) if p)
+            self.add("syntax", f"invalid YAML: {what}", where=where)
+            raise self.fail() from None
+        except yaml.YAMLError as error:
+            self.add("syntax", f"invalid YAML: {error}")
+            raise self.fail() from None
+        if node is None:
+            return None
+        builder = _YamlBuilder()
+        data = builder.build(node, ())
+        self._locator = builder.locator
+        for where, path, code, message in builder.problems:
+            self.add(code, message, format_path(path), where)
+        if self.problems:
+            raise self.fail()
+        return data
+
+    def _parse_json(self) -> object:
+        duplicates: list[str] = []
+
+        def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+            result: dict[str, Any] = {}
+            for key, value in items:
+                if key in result:
+                    duplicates.append(key)
+                result[key] = value
+            return result
+
+        try:
+            data = json.loads(self.text, object_pairs_hook=pairs)
+        except json.JSONDecodeError as error:
+            self.add("syntax", f"invalid JSON: {error.msg}", where=(error.lineno, error.colno))
+            raise self.fail() from None
+        except RecursionError:
+            self.add("too-deep", "the document nests too deeply to read")
+            raise self.fail() from None
+        if duplicates:
+            # The YAML composer reads JSON too, and it knows where each key is.
+            builder = _YamlBuilder()
+            node = _compose(self.text)
+            if node is not None:  # pragma: no branch - a JSON document is never empty here
+                builder.build(node, ())
+            for where, path, code, message in builder.problems:
+                self.add(code, message, format_path(path), where)
+            raise self.fail()
+        return data
+
+    def _parse_toml(self) -> object:
+        try:
+            return tomllib.loads(self.text)
+        except tomllib.TOMLDecodeError as error:
+            message = str(error)
+            match = _TOML_AT.search(message)
+            where = (int(match[1]), int(match[2])) if match else None
+            self.add("syntax", f"invalid TOML: {_TOML_AT.sub('', message).strip()}", where=where)
+            raise self.fail() from None
+
+    # -- building ------------------------------------------------------------------
+
+    def ladder(self) -> Ladder:
+        data = self.parse()
+        if not isinstance(data, dict):
+            kind = "empty" if data is None else f"a {type(data).__name__}"
+            self.add(
+                "not-a-ladder",
+                f"the document is {kind}; a ladder file is a mapping with at least 'id', "
+                "'name' and 'roles'",
+                where=(1, 1),
+            )
+            raise self.fail()
+        data = dict(data)
+        schema = data.pop("$schema", None)
+        if schema is not None and not isinstance(schema, str):
+            self.add("wrong-type", "$schema: expected a string (the schema's URL)", "$schema",
+                     self.locator.find(("$schema",)))
+        try:
+            doc = structure_doc(data)
+        except (cattrs.BaseValidationError, ValueError) as error:
+            for path, code, message in shape_problems(error):
+                self._shape(path, code, message)
+            raise self.fail() from None
+        translation = doc_to_fields(doc)
+        for path, code, message in translation.problems:
+            self.add(code, f"{message} ({format_path(path)})", format_path(path),
+                     self.locator.find(path))
+        try:
+            ladder = Ladder(**translation.fields)
+        except LadderError as error:
+            for problem in error.problems:
+                self._model(problem, translation.promotion_paths)
+            raise self.fail() from None
+        if self.problems:
+            raise self.fail()
+        return ladder
+
+    def _shape(self, path: Path, code: str, message: str) -> None:
+        if code == "missing-key":
+            path = path[:-1]
+            text = f"{message} in {format_path(path) or 'the top level'}"
+        elif code == "unknown-key":
+            text = f"{message.split(';')[0]} in {format_path(path[:-1]) or 'the top level'}"
+            text += message[len(message.split(";")[0]) :]
+        else:
+            text = f"{format_path(path) or 'the document'}: {message}"
+        self.add(code, text, format_path(path), self.locator.find(path, key=code == "unknown-key"))
+
+    def _model(self, problem: Problem, promotion_paths: list[Path]) -> None:
+        """Add a model problem, with its path translated to the document's."""
+        parts = _parse_path(problem.path)
+        message = problem.message
+        key = problem.code in {"unknown-competency", "duplicate-expectation"}
+        if parts[:1] == ("promotions",):
+            doc_path = promotion_paths[int(parts[1])]
+            rest = parts[2:]
+            if rest == ("source",):
+                doc_path = (*doc_path[:2], "id")
+            elif rest == ("target",) and (*doc_path, "role") in self.locator.values:
+                doc_path = (*doc_path, "role")
+            parts = doc_path
+            message = re.sub(
+                r"promotions\[(\d+)\](\.(source|target))?",
+                lambda m: format_path(promotion_paths[int(m[1])]),
+                message,
+            )
+        self.problems.append(
+            attrs.evolve(
+                problem,
+                message=message,
+                path=format_path(parts),
+                file=self.file,
+                line=(where := self.locator.find(parts, key=key)) and where[0],
+                column=where and where[1],
+            )
+        )
+
+
+def _format_of(name: str, given: str | None) -> Format:
+    if given is not None:
+        if given not in ("yaml", "json", "toml"):
+            raise LadderError([
+                Problem(
+                    code="unknown-format",
+                    message=f"unknown format {given!r}; expected 'yaml', 'json' or 'toml'",
+                )
+            ])
+        return given  # type: ignore[return-value]
+    suffix = FilePath(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise LadderError([
+            Problem(
+                code="unknown-format",
+                message=f"cannot tell the format of {name!r} from its suffix; use "
+                f"{', '.join(SUFFIXES)} or give the format",
+                file=name,
+            )
+        ])
+    return SUFFIXES[suffix]
+
+
+def loads(text: str, format: str = "yaml", *, file: str | None = None) -> Ladder:  # noqa: A002
+    """
+    Build a `Ladder` from the text of a ladder file.
+
+    Args:
+        text: The document.
+        format: ``"yaml"``, ``"json"`` or ``"toml"``.
+        file: A name for the document, shown in problems.
+
+    Raises:
+        LadderError: If the text is not a valid ladder; every problem is
+            listed with its line and column.
+
+    Example:
+        >>> ladder = loads('''
+        ... careerladder: 1
+        ... id: tiny
+        ... name: Tiny
+        ... competencies:
+        ...   - {id: delivery, name: Delivery}
+        ... roles:
+        ...   - {id: apm, title: APM, level: 1, expectations: {delivery: 2}, promotes_to: [pm]}
+        ...   - {id: pm, title: PM, level: 2, expectations: {delivery: proficient}}
+        ... ''')
+        >>> ladder.expectation("pm", "delivery").level
+        3
+        >>> loads("id: tiny\\nname: Tiny\\nroles:\\n  - {id: pm, titel: PM, level: 1}\\n")
+        Traceback (most recent call last):
+        ...
+        careerladder.LadderError: 4:17: error unknown-key: unknown key 'titel' in roles[0]; did you mean 'title'?
+
+    .. versionadded:: 0.1.0
+    """  # noqa: E501
+    return _Reader(text, _format_of(file or "", format), file).ladder()
+
+
+def load(path: str | os.PathLike[str], format: str | None = None) -> Ladder:  # noqa: A002
+    """
+    Read a `Ladder` from a YAML, JSON or TOML file.
+
+    The format comes from the suffix (``.yaml``, ``.yml``, ``.json``,
+    ``.toml``) unless *format* names it.
+
+    Raises:
+        LadderError: If the file is not a valid ladder (every problem, each
+            with its line and column), is not UTF-8, or has an unknown suffix.
+        OSError: If the file cannot be read.
+
+    Example:
+        >>> ladder = load("examples/ladders/acme.yaml")
+        >>> ladder.role("Staff PM").track
+        'ic'
+
+    .. versionadded:: 0.1.0
+    """
+    name = os.fspath(path)
+    kind = _format_of(name, format)
+    return _Reader(read_text(name), kind, name).ladder()
+
+
+def read_text(name: str) -> str:
+    """
+    Read a file as UTF-8 (a byte-order mark is allowed).
+
+    Raises:
+        LadderError: If it is not UTF-8; says where the first bad byte is.
+        OSError: If it cannot be read.
+    """
+    data = FilePath(name).read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise LadderError([
+            Problem(
+                code="not-utf8",
+                message=f"the file is not UTF-8: byte 0x{data[error.start]:02x} at offset "
+                f"{error.start} cannot be decoded; save the file as UTF-8",
+                file=name,
+                line=line,
+                column=column,
+            )
+        ]) from None
+
+
+def dumps(ladder: Ladder, format: str = "yaml") -> str:  # noqa: A002
+    """
+    Write a `Ladder` as the text of a ladder file.
+
+    The output is stable (the same ladder always gives the same text) and
+    uses the short forms: ``{competency: level}`` for an expectation with no
+    description, a plain role id in ``promotes_to`` for a promotion with no
+    criteria. Fields left at their defaults are left out.
+
+    Example:
+        >>> from careerladder import Competency, Expectation, Role
+        >>> ladder = Ladder(
+        ...     id="tiny", name="Tiny",
+        ...     competencies=[Competency(id="delivery", name="Delivery")],
+        ...     roles=[Role(id="pm", title="PM", level=1,
+        ...                 expectations=[Expectation(competency="delivery", level=3)])],
+        ... )
+        >>> print(dumps(ladder), end="")
+        careerladder: 1
+        id: tiny
+        name: Tiny
+        competencies:
+        - id: delivery
+          name: Delivery
+        roles:
+        - id: pm
+          title: PM
+          level: 1
+          expectations:
+            delivery: 3
+        >>> loads(dumps(ladder, "json"), "json") == ladder
+        True
+
+    .. versionadded:: 0.1.0
+    """
+    kind = _format_of("", format)
+    data = ladder_to_doc(ladder)
+    if kind == "yaml":
+        return yaml.dump(  # type: ignore[no-any-return]
+            data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88
+        )
+    if kind == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    try:
+        import tomli_w  # noqa: PLC0415 -- an optional extra
+    except ModuleNotFoundError:  # pragma: no cover - the dev extra installs it
+        msg = "writing TOML needs tomli-w: pip install 'careerladder[toml]'"
+        raise ModuleNotFoundError(msg) from None
+    return tomli_w.dumps(data)
+
+
+def dump(ladder: Ladder, path: str | os.PathLike[str], format: str | None = None) -> None:  # noqa: A002
+    """
+    Write a `Ladder` to a file, in the format its suffix names.
+
+    The file is written whole or not at all: the text goes to a temporary file
+    beside it, which then replaces it, so an interrupted write never leaves a
+    half-written ladder behind.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from careerladder import presets
+        >>> ladder = presets.load("six-step")
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     target = pathlib.Path(folder, "ladder.toml")
+        ...     dump(ladder, target)
+        ...     load(target) == ladder
+        True
+
+    .. versionadded:: 0.1.0
+    """
+    name = os.fspath(path)
+    text = dumps(ladder, _format_of(name, format))
+    folder = os.path.dirname(name) or "."  # noqa: PTH120
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".careerladder-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, name)
+    except BaseException:
+        os.unlink(temporary)  # noqa: PTH108
+        raise

@@ -1,0 +1,574 @@
+"""
+The ladder: roles, competencies and the promotions between them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._check import check, lint
+from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
+from ._problems import LadderError, Problem, suggest
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+def _promotions(
+    value: Iterable[Promotion | tuple[str, str]],
+) -> tuple[Promotion, ...]:
+    return tuple(
+        p if isinstance(p, Promotion) else Promotion(source=p[0], target=p[1]) for p in value
+    )
+
+
+def _scale(value: Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+RoleKey = str | Role
+"""A role as the queries accept it: its id, title or an alias (any case), or the `Role`."""
+
+CompetencyKey = str | Competency
+"""A competency as the queries accept it: its id or name (any case), or the `Competency`."""
+
+
+@attrs.frozen(kw_only=True, repr=False, cache_hash=True)
+class Ladder:
+    """
+    A career ladder: roles, what they expect, and the promotions between them.
+
+    A ladder is immutable and always valid: construction checks every
+    invariant and raises one `LadderError` listing every problem. Methods such
+    as `add_role` return a new, checked ladder; so does `attrs.evolve`.
+
+    Args:
+        id: Short unique name of the ladder.
+        name: Human-readable name.
+        description: What the ladder is for.
+        scale: The proficiency levels, lowest first; expectation levels are
+            positions on it, starting at 1.
+        competencies: What the ladder measures.
+        roles: The rungs, in any order.
+        promotions: `Promotion` objects or plain ``(source, target)`` pairs of
+            role ids.
+        references: The documents that ``sources`` fields cite.
+
+    Raises:
+        LadderError: If an invariant does not hold.
+
+    Example:
+        >>> ladder = Ladder(
+        ...     id="tiny",
+        ...     name="Tiny",
+        ...     competencies=[Competency(id="delivery", name="Delivery")],
+        ...     roles=[
+        ...         Role(id="pm", title="Product Manager", level=2,
+        ...              expectations=[Expectation(competency="delivery", level=3)]),
+        ...         Role(id="apm", title="Associate Product Manager", level=1,
+        ...              aliases=["APM"],
+        ...              expectations=[Expectation(competency="delivery", level=2)]),
+        ...     ],
+        ...     promotions=[("apm", "pm")],
+        ... )
+        >>> [role.id for role in ladder]
+        ['apm', 'pm']
+        >>> ladder.role("apm").title
+        'Associate Product Manager'
+        >>> [role.id for role in ladder.next_roles("APM")]
+        ['pm']
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    name: str
+    description: str = ""
+    scale: tuple[str, ...] = attrs.field(default=DEFAULT_SCALE, converter=_scale)
+    competencies: tuple[Competency, ...] = attrs.field(default=(), converter=tuple)
+    roles: tuple[Role, ...] = attrs.field(default=(), converter=tuple)
+    promotions: tuple[Promotion, ...] = attrs.field(default=(), converter=_promotions)
+    references: tuple[Reference, ...] = attrs.field(default=(), converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        problems = check(self)
+        if problems:
+            raise LadderError(problems)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Ladder {self.id!r}: {len(self.roles)} roles, {len(self.competencies)} "
+            f"competencies, {len(self.promotions)} promotions>"
+        )
+
+    # -- derived indexes (never a second source of truth) ---------------------------
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Role]:
+        return {role.id: role for role in self.roles}
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, Role]:
+        index: dict[str, Role] = {}
+        for role in self.roles:
+            for name in role.titles:
+                index[name.casefold()] = role
+        # Ids win over titles: an id is what a program passes.
+        for role in self.roles:
+            index[role.id.casefold()] = role
+        return index
+
+    @functools.cached_property
+    def _ordered(self) -> tuple[Role, ...]:
+        return tuple(sorted(self.roles, key=lambda role: role.level))
+
+    @functools.cached_property
+    def _next(self) -> dict[str, tuple[str, ...]]:
+        edges: dict[str, list[str]] = {role.id: [] for role in self.roles}
+        for promotion in self.promotions:
+            edges[promotion.source].append(promotion.target)
+        return {k: tuple(v) for k, v in edges.items()}
+
+    @functools.cached_property
+    def _previous(self) -> dict[str, tuple[str, ...]]:
+        edges: dict[str, list[str]] = {role.id: [] for role in self.roles}
+        for promotion in self.promotions:
+            edges[promotion.target].append(promotion.source)
+        return {k: tuple(v) for k, v in edges.items()}
+
+    @functools.cached_property
+    def graph(self) -> nx.DiGraph[str]:
+        """
+        The promotion paths as a frozen networkx `~networkx.DiGraph`.
+
+        Nodes are role ids with the `Role` under ``"role"``; edges carry the
+        `Promotion` under ``"promotion"``. The graph is built on first use from
+        the ladder's roles and promotions and cannot be changed.
+
+        Example:
+            >>> from careerladder import presets
+            >>> graph = presets.load("six-step").graph
+            >>> sorted(graph.successors("pm"))
+            ['senior-pm']
+            >>> graph.nodes["pm"]["role"].title
+            'Product Manager'
+        """
+        import networkx as nx  # noqa: PLC0415 -- costly import, needed only here
+
+        graph: nx.DiGraph[str] = nx.DiGraph(id=self.id, name=self.name)
+        for role in self._ordered:
+            graph.add_node(role.id, role=role)
+        for promotion in self.promotions:
+            graph.add_edge(promotion.source, promotion.target, promotion=promotion)
+        return nx.freeze(graph)
+
+    # -- queries ---------------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[Role]:
+        """Iterate over the roles, lowest level first."""
+        return iter(self._ordered)
+
+    def __len__(self) -> int:
+        """Return the number of roles."""
+        return len(self.roles)
+
+    def __contains__(self, key: object) -> bool:
+        """Whether a role with this id, title or alias, or this `Role`, is on the ladder."""
+        if isinstance(key, Role):
+            return self._by_id.get(key.id) == key
+        return isinstance(key, str) and key.casefold() in self._by_name
+
+    def role(self, key: RoleKey) -> Role:
+        """
+        Return the role with this id, title or alias (any case).
+
+        Args:
+            key: An id, title or alias, or a `Role` of this ladder.
+
+        Raises:
+            LadderError: If no role matches; the message suggests the closest.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ladder = presets.load("six-step")
+            >>> ladder.role("senior product manager").id
+            'senior-pm'
+            >>> ladder.role("Senior PN")
+            Traceback (most recent call last):
+            ...
+            careerladder.LadderError: error unknown-role: no role 'Senior PN' on ladder 'six-step'; did you mean 'Senior PM'?
+        """  # noqa: E501
+        if isinstance(key, Role):
+            if self._by_id.get(key.id) == key:
+                return key
+            key = key.id
+        found = self._by_name.get(key.casefold()) if isinstance(key, str) else None
+        if found is None:
+            names = [name for role in self.roles for name in (role.id, *role.titles)]
+            raise LadderError([
+                Problem(
+                    code="unknown-role",
+                    message=f"no role {key!r} on ladder {self.id!r}{suggest(str(key), names)}",
+                )
+            ])
+        return found
+
+    def competency(self, key: CompetencyKey) -> Competency:
+        """
+        Return the competency with this id or name (any case).
+
+        Raises:
+            LadderError: If no competency matches; the message suggests the closest.
+
+        Example:
+            >>> from careerladder import presets
+            >>> presets.load("six-step").competency("Communication").id
+            'communication'
+        """
+        wanted = key.id if isinstance(key, Competency) else key
+        folded = wanted.casefold() if isinstance(wanted, str) else None
+        for competency in self.competencies:
+            if folded in (competency.id.casefold(), competency.name.casefold()):
+                return competency
+        names = [n for c in self.competencies for n in (c.id, c.name)]
+        raise LadderError([
+            Problem(
+                code="unknown-competency",
+                message=f"no competency {wanted!r} on ladder {self.id!r}"
+                f"{suggest(str(wanted), names)}",
+            )
+        ])
+
+    def next_roles(self, role: RoleKey) -> tuple[Role, ...]:
+        """
+        Return the roles *role* can be promoted to, in the order declared.
+
+        Example:
+            >>> from careerladder import presets
+            >>> [r.id for r in presets.load("six-step").next_roles("pm")]
+            ['senior-pm']
+        """
+        return tuple(self._by_id[i] for i in self._next[self.role(role).id])
+
+    def previous_roles(self, role: RoleKey) -> tuple[Role, ...]:
+        """
+        Return the roles that can be promoted to *role*, in the order declared.
+
+        Example:
+            >>> from careerladder import presets
+            >>> [r.id for r in presets.load("six-step").previous_roles("pm")]
+            ['apm']
+        """
+        return tuple(self._by_id[i] for i in self._previous[self.role(role).id])
+
+    def entry_roles(self) -> tuple[Role, ...]:
+        """
+        Return the roles no promotion leads to, lowest level first.
+
+        Example:
+            >>> from careerladder import presets
+            >>> [r.id for r in presets.load("six-step").entry_roles()]
+            ['apm']
+        """
+        return tuple(role for role in self if not self._previous[role.id])
+
+    def top_roles(self) -> tuple[Role, ...]:
+        """
+        Return the roles no promotion leads away from, lowest level first.
+
+        Example:
+            >>> from careerladder import presets
+            >>> [r.id for r in presets.load("six-step").top_roles()]
+            ['cpo']
+        """
+        return tuple(role for role in self if not self._next[role.id])
+
+    def paths(self, source: RoleKey, target: RoleKey) -> Iterator[tuple[Role, ...]]:
+        """
+        Iterate over every promotion path from *source* to *target*, shortest first.
+
+        Paths are produced lazily: a large ladder with many cross-track
+        promotions can hold very many. There are none if *target* cannot be
+        reached; a role's only path to itself is the role alone.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ladder = presets.load("six-step")
+            >>> [[r.id for r in path] for path in ladder.paths("senior-pm", "vp-product")]
+            [['senior-pm', 'director-product', 'vp-product']]
+            >>> list(ladder.paths("cpo", "apm"))
+            []
+        """
+        start, end = self.role(source).id, self.role(target).id
+        return self._paths(start, end)
+
+    def _paths(self, start: str, end: str) -> Iterator[tuple[Role, ...]]:
+        import networkx as nx  # noqa: PLC0415 -- costly import, needed only here
+
+        if start == end:
+            yield (self._by_id[start],)
+        elif nx.has_path(self.graph, start, end):
+            for path in nx.shortest_simple_paths(self.graph, start, end):
+                yield tuple(self._by_id[i] for i in path)
+
+    def expectation(self, role: RoleKey, competency: CompetencyKey) -> Expectation | None:
+        """
+        Return what *role* expects of *competency*, or ``None`` if it expects nothing.
+
+        Raises:
+            LadderError: If the role or the competency is not on the ladder.
+
+        Example:
+            >>> from careerladder import presets
+            >>> presets.load("six-step").expectation("pm", "communication").level
+            3
+        """
+        found = self.role(role)
+        return found.expectation(self.competency(competency).id)
+
+    def gap(self, source: RoleKey, target: RoleKey) -> tuple[Expectation, ...]:
+        """
+        Return the expectations of *target* that are higher than those of *source*.
+
+        An expectation *source* does not have at all counts as a rise. The
+        result is in *target*'s order; compare each with
+        ``ladder.expectation(source, e.competency)`` to see by how much it rises.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ladder = presets.load("six-step")
+            >>> [(e.competency, e.level) for e in ladder.gap("pm", "senior-pm")][:2]
+            [('communication', 4), ('product-strategy', 3)]
+        """
+        before, after = self.role(source), self.role(target)
+        rises = []
+        for expectation in after.expectations:
+            previous = before.expectation(expectation.competency)
+            if previous is None or previous.level < expectation.level:
+                rises.append(expectation)
+        return tuple(rises)
+
+    def lint(self) -> tuple[Problem, ...]:
+        """
+        Return what the ladder should fix but may keep, as warnings.
+
+        The lints: an expectation that drops along a promotion
+        (``expectation-drops``); a role above the entry level that no promotion
+        leads to (``unreachable-role``); a competency no role expects
+        (``unused-competency``); a role with no expectations
+        (``no-expectations``). ``careerladder validate --strict`` treats them as
+        errors.
+
+        Example:
+            >>> ladder = Ladder(
+            ...     id="l", name="L",
+            ...     competencies=[Competency(id="craft", name="Craft")],
+            ...     roles=[Role(id="a", title="A", level=1)],
+            ... )
+            >>> for problem in ladder.lint():
+            ...     print(problem)
+            warning no-expectations: role 'a' (roles[0]) has no expectations; say what it expects of at least one competency
+            warning unused-competency: no role expects competency 'craft' (competencies[0]); add an expectation for it or remove it
+        """  # noqa: E501
+        return tuple(lint(self))
+
+    # -- evolving --------------------------------------------------------------------
+
+    def _replace_role(self, old: Role, new: Role) -> tuple[Role, ...]:
+        return tuple(new if role is old else role for role in self.roles)
+
+    def add_role(
+        self,
+        role: Role,
+        *,
+        promoted_from: Iterable[RoleKey] = (),
+        promotes_to: Iterable[RoleKey] = (),
+    ) -> Ladder:
+        """
+        Return a new ladder with *role* and, optionally, promotions into and out of it.
+
+        Args:
+            role: The new role; its id, title and aliases must be new to the ladder.
+            promoted_from: Roles that can be promoted to *role*.
+            promotes_to: Roles *role* can be promoted to.
+
+        Raises:
+            LadderError: If the result would be invalid.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ladder = presets.load("six-step")
+            >>> principal = Role(id="principal-pm", title="Principal PM", level=4, track="ic")
+            >>> bigger = ladder.add_role(principal, promoted_from=["senior-pm"])
+            >>> [r.id for r in bigger.next_roles("senior-pm")]
+            ['director-product', 'principal-pm']
+        """
+        new = [Promotion(source=self.role(key).id, target=role.id) for key in promoted_from]
+        new += [Promotion(source=role.id, target=self.role(key).id) for key in promotes_to]
+        return attrs.evolve(
+            self, roles=(*self.roles, role), promotions=(*self.promotions, *new)
+        )
+
+    def remove_role(self, role: RoleKey, *, bridge: bool = False) -> Ladder:
+        """
+        Return a new ladder without *role* and without every promotion into or out of it.
+
+        Args:
+            role: The role to remove.
+            bridge: Also promote every role that led to *role* to every role
+                *role* led to, so that the ladder stays connected.
+
+        Raises:
+            LadderError: If the role is not on the ladder.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ladder = presets.load("six-step")
+            >>> shorter = ladder.remove_role("director-product", bridge=True)
+            >>> [r.id for r in shorter.next_roles("senior-pm")]
+            ['vp-product']
+            >>> [r.id for r in ladder.remove_role("director-product").next_roles("senior-pm")]
+            []
+        """
+        gone = self.role(role).id
+        promotions = [p for p in self.promotions if gone not in p.pair]
+        if bridge:
+            existing = {p.pair for p in promotions}
+            for before in self._previous[gone]:
+                for after in self._next[gone]:
+                    if (before, after) not in existing:
+                        promotions.append(Promotion(source=before, target=after))
+        return attrs.evolve(
+            self,
+            roles=[r for r in self.roles if r.id != gone],
+            promotions=promotions,
+        )
+
+    def add_promotion(
+        self, source: RoleKey, target: RoleKey, *, criteria: Iterable[str] = ()
+    ) -> Ladder:
+        """
+        Return a new ladder where *source* can be promoted to *target*.
+
+        Raises:
+            LadderError: If the promotion exists already, does not rise, or
+                closes a cycle.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ladder = presets.load("six-step").add_promotion("senior-pm", "vp-product")
+            >>> [r.id for r in ladder.next_roles("senior-pm")]
+            ['director-product', 'vp-product']
+        """
+        promotion = Promotion(
+            source=self.role(source).id, target=self.role(target).id, criteria=tuple(criteria)
+        )
+        return attrs.evolve(self, promotions=(*self.promotions, promotion))
+
+    def remove_promotion(self, source: RoleKey, target: RoleKey) -> Ladder:
+        """
+        Return a new ladder without the promotion from *source* to *target*.
+
+        Raises:
+            LadderError: If there is no such promotion.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ladder = presets.load("six-step").remove_promotion("pm", "senior-pm")
+            >>> ladder.next_roles("pm")
+            ()
+        """
+        pair = (self.role(source).id, self.role(target).id)
+        kept = [p for p in self.promotions if p.pair != pair]
+        if len(kept) == len(self.promotions):
+            raise LadderError([
+                Problem(
+                    code="unknown-promotion",
+                    message=f"no promotion {pair[0]!r} -> {pair[1]!r} on ladder {self.id!r}",
+                )
+            ])
+        return attrs.evolve(self, promotions=kept)
+
+    def add_competency(self, competency: Competency) -> Ladder:
+        """
+        Return a new ladder that also measures *competency*.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ladder = presets.load("six-step")
+            >>> ladder = ladder.add_competency(Competency(id="ai-literacy", name="AI literacy"))
+            >>> ladder.competency("AI literacy").id
+            'ai-literacy'
+        """
+        return attrs.evolve(self, competencies=(*self.competencies, competency))
+
+    def remove_competency(self, competency: CompetencyKey) -> Ladder:
+        """
+        Return a new ladder without *competency* and without every expectation of it.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ladder = presets.load("six-step").remove_competency("communication")
+            >>> ladder.expectation("pm", "product-strategy").competency
+            'product-strategy'
+            >>> "communication" in {e.competency for r in ladder for e in r.expectations}
+            False
+        """
+        gone = self.competency(competency).id
+        roles = [
+            attrs.evolve(r, expectations=[e for e in r.expectations if e.competency != gone])
+            for r in self.roles
+        ]
+        return attrs.evolve(
+            self,
+            competencies=[c for c in self.competencies if c.id != gone],
+            roles=roles,
+        )
+
+    def add_expectation(self, role: RoleKey, expectation: Expectation) -> Ladder:
+        """
+        Return a new ladder where *role* has *expectation*.
+
+        An expectation the role already has for the same competency is
+        replaced, so this is also how a level is raised or lowered.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ladder = presets.load("six-step")
+            >>> ladder = ladder.add_expectation("pm", Expectation(competency="communication", level=4))
+            >>> ladder.expectation("pm", "communication").level
+            4
+        """  # noqa: E501
+        old = self.role(role)
+        kept = [e for e in old.expectations if e.competency != expectation.competency]
+        new = attrs.evolve(old, expectations=[*kept, expectation])
+        return attrs.evolve(self, roles=self._replace_role(old, new))
+
+    def remove_expectation(self, role: RoleKey, competency: CompetencyKey) -> Ladder:
+        """
+        Return a new ladder where *role* expects nothing of *competency*.
+
+        Raises:
+            LadderError: If the role has no expectation for the competency.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ladder = presets.load("six-step").remove_expectation("pm", "communication")
+            >>> ladder.expectation("pm", "communication") is None
+            True
+        """
+        old = self.role(role)
+        gone = self.competency(competency).id
+        if old.expectation(gone) is None:
+            raise LadderError([
+                Problem(
+                    code="unknown-expectation",
+                    message=f"role {old.id!r} has no expectation for competency {gone!r}",
+                )
+            ])
+        new = attrs.evolve(old, expectations=[e for e in old.expectations if e.competency != gone])
+        return attrs.evolve(self, roles=self._replace_role(old, new))

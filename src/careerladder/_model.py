@@ -1,0 +1,205 @@
+"""
+The parts a ladder is made of: competencies, expectations, roles, promotions.
+
+These classes hold values and nothing else. They know nothing of the ladder
+they sit in, so one `Role` can serve in several ladders; every check that
+needs the whole ladder lives in `careerladder._check`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+#: The proficiency scale a ladder uses when it names none: lowest first.
+DEFAULT_SCALE: tuple[str, ...] = ("aware", "practicing", "proficient", "advanced", "expert")
+
+
+def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
+    # A lone string would otherwise become a tuple of its characters.
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Reference:
+    """
+    A document that ladder items cite in their ``sources``.
+
+    Attributes:
+        id: Short name that ``sources`` use, such as ``torabi-2023``.
+        title: Title of the document.
+        author: Who wrote it, if known.
+        year: Year it was published, if known.
+        url: Where to read it, if it is online.
+
+    Example:
+        >>> Reference(id="handbook", title="ACME engineering handbook", year=2024).title
+        'ACME engineering handbook'
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    title: str
+    author: str | None = None
+    year: int | None = None
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Competency:
+    """
+    A skill or quality the ladder measures, such as communication.
+
+    Attributes:
+        id: Short unique name, used by expectations to refer to it.
+        name: Human-readable name.
+        description: What the competency covers.
+        category: Optional grouping, such as ``core`` or ``leadership``.
+        sources: Ids of the ladder's references this competency rests on.
+
+    Example:
+        >>> Competency(id="communication", name="Communication", sources="handbook").sources
+        ('handbook',)
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    name: str
+    description: str = ""
+    category: str | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+
+@attrs.frozen(kw_only=True)
+class Expectation:
+    """
+    What a role expects of one competency.
+
+    Attributes:
+        competency: Id of the competency.
+        level: Position on the ladder's proficiency scale, 1 for its lowest
+            entry.
+        description: The behaviour someone at this level shows.
+        sources: Ids of the ladder's references this expectation rests on.
+
+    Example:
+        >>> Expectation(competency="communication", level=3).level
+        3
+
+    .. versionadded:: 0.1.0
+    """
+
+    competency: str
+    level: int
+    description: str = ""
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+
+@attrs.frozen(kw_only=True)
+class Role:
+    """
+    One rung of a ladder, such as Senior Product Manager.
+
+    A role knows nothing of the ladder it sits in: promotions belong to the
+    `Ladder`, so the same role can serve in several ladders.
+
+    Attributes:
+        id: Short unique name, such as ``senior-pm``.
+        title: The job title.
+        level: Rank on the ladder; higher is more senior. Roles on different
+            tracks may share a level.
+        track: Optional track name, such as ``ic`` or ``management``.
+        aliases: Other titles for the same role.
+        summary: The role in a sentence or two.
+        responsibilities: What the role owns.
+        expectations: What the role expects of each competency, at most one
+            per competency.
+        sources: Ids of the ladder's references this role rests on.
+
+    Example:
+        >>> pm = Role(
+        ...     id="pm",
+        ...     title="Product Manager",
+        ...     level=2,
+        ...     aliases=["Product Owner"],
+        ...     expectations=[Expectation(competency="communication", level=3)],
+        ... )
+        >>> pm.aliases
+        ('Product Owner',)
+        >>> pm.expectation("communication")
+        Expectation(competency='communication', level=3, description='', sources=())
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    title: str
+    level: int
+    track: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    summary: str = ""
+    responsibilities: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    expectations: tuple[Expectation, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        """
+        The title followed by every alias.
+
+        Example:
+            >>> Role(id="apm", title="Associate PM", level=1, aliases=["APM"]).titles
+            ('Associate PM', 'APM')
+        """
+        return (self.title, *self.aliases)
+
+    def expectation(self, competency: str) -> Expectation | None:
+        """
+        Return the expectation for the competency with this id, or ``None``.
+
+        Example:
+            >>> Role(id="pm", title="PM", level=1).expectation("communication") is None
+            True
+        """
+        for expectation in self.expectations:
+            if expectation.competency == competency:
+                return expectation
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class Promotion:
+    """
+    An edge of the ladder: people in role *source* can be promoted to *target*.
+
+    Attributes:
+        source: Id of the role promoted from.
+        target: Id of the role promoted to; its level must be higher.
+        criteria: Optional conditions for the promotion, in words.
+
+    Example:
+        >>> Promotion(source="pm", target="senior-pm", criteria=["Led a launch"])
+        Promotion(source='pm', target='senior-pm', criteria=('Led a launch',))
+
+    .. versionadded:: 0.1.0
+    """
+
+    source: str
+    target: str
+    criteria: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        """
+        ``(source, target)``.
+
+        Example:
+            >>> Promotion(source="pm", target="senior-pm").pair
+            ('pm', 'senior-pm')
+        """
+        return (self.source, self.target)

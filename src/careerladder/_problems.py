@@ -1,0 +1,127 @@
+"""
+Problems found in a ladder, and the one exception that carries them.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Literal
+
+import attrs
+
+Severity = Literal["error", "warning"]
+
+
+@attrs.frozen(kw_only=True, order=False)
+class Problem:
+    """
+    One thing wrong with a ladder, and where it is.
+
+    Attributes:
+        severity: ``"error"`` for a broken invariant, ``"warning"`` for a lint.
+        code: A stable short name for the kind of problem, such as
+            ``unknown-competency``; safe to match on in scripts.
+        message: What is wrong, where, and what would be right.
+        path: Where in the document, such as ``roles[3].expectations.communication``.
+        file: The file the problem was found in, when the ladder came from one.
+        line: 1-based line in *file*, where known.
+        column: 1-based column in *file*, where known.
+
+    Example:
+        >>> problem = Problem(
+        ...     severity="error",
+        ...     code="unknown-role",
+        ...     message="unknown role 'cpo' in promotions[0].target",
+        ...     path="promotions[0].target",
+        ... )
+        >>> print(problem)
+        error unknown-role: unknown role 'cpo' in promotions[0].target
+        >>> print(attrs.evolve(problem, file="acme.yaml", line=12, column=5))
+        acme.yaml:12:5: error unknown-role: unknown role 'cpo' in promotions[0].target
+
+    .. versionadded:: 0.1.0
+    """
+
+    severity: Severity = "error"
+    code: str
+    message: str
+    path: str = ""
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def location(self) -> str:
+        """
+        ``file:line:column`` as far as it is known; empty when nothing is.
+
+        Example:
+            >>> Problem(code="x", message="m", file="a.yaml", line=3).location
+            'a.yaml:3'
+        """
+        parts = [str(p) for p in (self.file, self.line, self.column) if p is not None]
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        """Render as ``file:line:column: severity code: message``."""
+        location = self.location
+        prefix = f"{location}: " if location else ""
+        return f"{prefix}{self.severity} {self.code}: {self.message}"
+
+
+def _sort_key(problem: Problem) -> tuple[str, int, int]:
+    return (problem.file or "", problem.line or 0, problem.column or 0)
+
+
+class LadderError(ValueError):
+    """
+    A ladder, or the file it came from, is invalid.
+
+    The one base exception for every invalid ladder or config. It carries
+    **every** problem found, not only the first, in :attr:`problems`;
+    ``str(error)`` lists them one per line.
+
+    Args:
+        problems: The problems found; at least one.
+
+    Example:
+        >>> error = LadderError([
+        ...     Problem(code="duplicate-id", message="duplicate role id 'pm' in roles[1].id"),
+        ...     Problem(code="unknown-role", message="unknown role 'vp' in promotions[0].target"),
+        ... ])
+        >>> print(error)
+        error duplicate-id: duplicate role id 'pm' in roles[1].id
+        error unknown-role: unknown role 'vp' in promotions[0].target
+        >>> [p.code for p in error.problems]
+        ['duplicate-id', 'unknown-role']
+        >>> isinstance(error, ValueError)
+        True
+
+    .. versionadded:: 0.1.0
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(problems, key=_sort_key))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[type[LadderError], tuple[tuple[Problem, ...]]]:
+        # Keep the problems when the error is pickled (multiprocessing, caches).
+        return (type(self), (self.problems,))
+
+
+def suggest(word: str, candidates: Iterable[str]) -> str:
+    """
+    Return ``"; did you mean 'x'?"`` for the closest candidate, or ``""``.
+
+    Example:
+        >>> suggest("influense", ["influence", "execution"])
+        "; did you mean 'influence'?"
+        >>> suggest("zzz", ["influence"])
+        ''
+    """
+    by_folded = {c.casefold(): c for c in candidates}
+    matches = difflib.get_close_matches(word.casefold(), by_folded, n=1, cutoff=0.6)
+    return f"; did you mean {by_folded[matches[0]]!r}?" if matches else ""

@@ -14,6 +14,9 @@ from ._ladder import Ladder
 from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
 from ._problems import LadderError, Problem
 
+# Tracebacks name the exception as users import it.
+LadderError.__module__ = __name__
+
 __all__ = [
     "DEFAULT_SCALE",
     "Competency",

@@ -13,7 +13,8 @@ import graphlib
 import re
 from typing import TYPE_CHECKING
 
-from ._problems import Problem, suggest
+from ._problems import Problem
+from ._problems import hint as _hint
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from ._ladder import Ladder
     from ._model import Role
 
+#: What an id looks like, as a JSON Schema pattern.
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -104,7 +107,7 @@ class _Checker:
         known = self.reference_ids
         for index, source in enumerate(sources):
             if source not in known:
-                hint = suggest(source, known) or "; add it under references"
+                hint = _hint(source, known, "add it under references")
                 self.add(
                     "unknown-source",
                     f"unknown source {source!r} in {path}.sources[{index}]{hint}",
@@ -207,7 +210,7 @@ class _Checker:
                 )
             seen.add(cid)
             if cid not in self.competency_ids:
-                hint = suggest(cid, self.competency_ids) or "; add it under competencies"
+                hint = _hint(cid, self.competency_ids, "add it under competencies")
                 self.add("unknown-competency", f"unknown competency {cid!r} in {path}{hint}", path)
             level, level_path = expectation.level, f"{path}.level"
             if self.integer(level, level_path) and not 1 <= level <= size:
@@ -233,7 +236,7 @@ class _Checker:
                 if not self.text(rid, end_path, "promotion a role"):
                     continue
                 if rid not in roles:
-                    hint = suggest(rid, roles) or "; expected the id of a role"
+                    hint = _hint(rid, roles, "expected the id of a role")
                     self.add("unknown-role", f"unknown role {rid!r} in {end_path}{hint}", end_path)
                     continue
                 ends.append(roles[rid])

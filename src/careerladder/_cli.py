@@ -1,6 +1,310 @@
-"""Command-line interface (placeholder until the CLI lands)."""
+"""
+The ``careerladder`` command.
+
+Exit codes follow ruff and mypy: 0 clean, 1 findings (an invalid ladder, a
+difference), 2 a usage error or a file that cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from . import presets
+from ._files import check_text, dumps, format_of, load, read_text
+from ._problems import LadderError, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from ._ladder import Ladder
+
+OK, FOUND, ERROR = 0, 1, 2
+
+#: Problems that mean a file could not be read at all, rather than that it is invalid.
+_UNREADABLE = {"unreadable", "not-utf8", "unknown-format"}
 
 
-def main() -> int:
-    """Run the command line."""
-    return 0
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    problems: list[Problem] = []
+    for name in args.files:
+        problems += _check_one(name, args.stdin_format)
+    if args.strict:
+        problems = [
+            p if p.severity == "error" else _as_error(p) for p in problems
+        ]
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    _REPORTERS[args.format](problems, out)
+    if args.format != "json":
+        files = len(args.files)
+        noun = "file" if files == 1 else "files"
+        if problems:
+            out.write(f"checked {files} {noun}: {_count(errors, 'error')}, "
+                      f"{_count(warnings, 'warning')}\n")
+        else:
+            out.write(f"checked {files} {noun}: all valid\n")
+    if any(p.code in _UNREADABLE for p in problems):
+        return ERROR
+    return FOUND if errors else OK
+
+
+def _as_error(problem: Problem) -> Problem:
+    import attrs  # noqa: PLC0415 -- only under --strict
+
+    return attrs.evolve(problem, severity="error")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _check_one(name: str, stdin_format: str) -> list[Problem]:
+    try:
+        if name == "-":
+            return check_text(sys.stdin.read(), format_of("", stdin_format), "<stdin>")
+        kind = format_of(name)
+        return check_text(read_text(name), kind, name)
+    except LadderError as error:
+        return list(error.problems)
+    except OSError as error:
+        return [
+            Problem(
+                code="unreadable",
+                message=f"cannot read the file: {error.strerror or error}",
+                file=name,
+            )
+        ]
+
+
+def _report_text(problems: list[Problem], out: TextIO) -> None:
+    for problem in problems:
+        out.write(f"{problem}\n")
+
+
+def _report_json(problems: list[Problem], out: TextIO) -> None:
+    rows = [
+        {
+            "file": p.file,
+            "line": p.line,
+            "column": p.column,
+            "path": p.path,
+            "severity": p.severity,
+            "code": p.code,
+            "message": p.message,
+        }
+        for p in problems
+    ]
+    out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+
+
+def _escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def _report_github(problems: list[Problem], out: TextIO) -> None:
+    for problem in problems:
+        props = [f"file={_escape(problem.file or '', prop=True)}"]
+        if problem.line is not None:
+            props.append(f"line={problem.line}")
+        if problem.column is not None:
+            props.append(f"col={problem.column}")
+        props.append(f"title={_escape('careerladder ' + problem.code, prop=True)}")
+        out.write(f"::{problem.severity} {','.join(props)}::{_escape(problem.message)}\n")
+    # GitHub shows only the first ten annotations of a step: also list them plainly.
+    _report_text(problems, out)
+
+
+_REPORTERS: dict[str, Callable[[list[Problem], TextIO], None]] = {
+    "text": _report_text,
+    "json": _report_json,
+    "github": _report_github,
+}
+
+
+def _resolve(name: str) -> Ladder:
+    """Load *name* as a file if one exists, else as a preset."""
+    if Path(name).exists():
+        return load(name)
+    if name in presets.names():
+        return presets.load(name)
+    known = ", ".join(presets.names())
+    raise LadderError([
+        Problem(
+            code="unreadable",
+            message=f"no file or preset named {name!r} (presets: {known})",
+        )
+    ])
+
+
+def _tree(ladder: Ladder) -> str:
+    lines = [f"{ladder.name} ({ladder.id})"]
+    shown: set[str] = set()
+
+    def walk(role_id: str, prefix: str, last: bool) -> None:
+        role = ladder.role(role_id)
+        branch = "└── " if last else "├── "
+        track = f" [{role.track}]" if role.track else ""
+        label = f"{role.level}  {role.title} ({role.id}){track}"
+        if role.id in shown:
+            lines.append(f"{prefix}{branch}{label}, see above")
+            return
+        shown.add(role.id)
+        lines.append(f"{prefix}{branch}{label}")
+        children = ladder.next_roles(role)
+        for i, child in enumerate(children):
+            walk(child.id, prefix + ("    " if last else "│   "), i == len(children) - 1)
+
+    roots = ladder.entry_roles()
+    for i, root in enumerate(roots):
+        walk(root.id, "", i == len(roots) - 1)
+    return "\n".join(lines) + "\n"
+
+
+def _show(args: argparse.Namespace, out: TextIO) -> int:
+    ladder = _resolve(args.ladder)
+    text = _tree(ladder) if args.as_ == "tree" else dumps(ladder, args.as_)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        out.write(text)
+    return OK
+
+
+def _presets(_: argparse.Namespace, out: TextIO) -> int:
+    rows = [(name, presets.load(name)) for name in presets.names()]
+    width = max(len(name) for name, _ in rows)
+    for name, ladder in rows:
+        out.write(f"{name:<{width}}  {len(ladder)} roles  {ladder.name}\n")
+    return OK
+
+
+def _schema(_: argparse.Namespace, out: TextIO) -> int:
+    from ._schema import schema_text  # noqa: PLC0415 -- only this command needs it
+
+    out.write(schema_text())
+    return OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="careerladder",
+        description="Describe, check and compare career ladders.",
+        epilog="examples:\n  careerladder validate ladders/*.yaml\n"
+        "  careerladder show six-step --as tree",
+        formatter_class=raw,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check ladder files and report every problem",
+        description="Check ladder files (YAML, JSON, TOML) and report every problem with "
+        "its file, line and column. Exit 0 when all are valid, 1 when any is invalid, "
+        "2 when a file cannot be read.",
+        epilog="examples:\n  careerladder validate ladders/*.yaml\n"
+        "  careerladder validate --strict --format github ladder.toml\n"
+        "  cat ladder.json | careerladder validate --stdin-format json -",
+        formatter_class=raw,
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="ladder files; - for stdin")
+    validate.add_argument(
+        "--format",
+        choices=sorted(_REPORTERS),
+        default="text",
+        help="text (file:line:column: severity code: message), a JSON array, or GitHub "
+        "Actions annotations (default: text)",
+    )
+    validate.add_argument(
+        "--strict", action="store_true", help="treat lints (warnings) as errors"
+    )
+    validate.add_argument(
+        "--stdin-format",
+        choices=["yaml", "json", "toml"],
+        default="yaml",
+        help="format of the ladder read from - (default: yaml)",
+    )
+    validate.set_defaults(run=_validate)
+
+    show = commands.add_parser(
+        "show",
+        help="print a preset or a ladder file",
+        description="Print a preset or a ladder file as a tree or in a file format.",
+        epilog="examples:\n  careerladder show six-step\n"
+        "  careerladder show ladder.yaml --as json -o ladder.json",
+        formatter_class=raw,
+    )
+    show.add_argument("ladder", metavar="NAME|FILE", help="a preset name or a ladder file")
+    show.add_argument(
+        "--as",
+        dest="as_",
+        choices=["tree", "yaml", "json", "toml"],
+        default="tree",
+        help="how to print it (default: tree)",
+    )
+    show.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    show.set_defaults(run=_show)
+
+    listing = commands.add_parser(
+        "presets",
+        help="list the preset ladders",
+        description="List the preset ladders with their number of roles.",
+        epilog="example:\n  careerladder presets",
+        formatter_class=raw,
+    )
+    listing.set_defaults(run=_presets)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the ladder file format",
+        description="Print the JSON Schema (draft 2020-12) of ladder files, for editors "
+        "and other tools.",
+        epilog="example:\n  careerladder schema > careerladder.schema.json",
+        formatter_class=raw,
+    )
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import version  # noqa: PLC0415 -- only for --version
+
+    return version("careerladder")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """
+    Run the ``careerladder`` command with *argv* (default: ``sys.argv[1:]``).
+
+    Returns:
+        The exit code: 0 clean, 1 findings, 2 usage error or unreadable file.
+
+    Example:
+        >>> main(["presets"])  # doctest: +ELLIPSIS
+        head-senior-director  7 roles  ...
+        0
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    out = sys.stdout
+    try:
+        code: int = args.run(args, out)
+    except LadderError as error:
+        for problem in error.problems:
+            sys.stderr.write(f"careerladder: {problem}\n")
+        return ERROR
+    except OSError as error:
+        sys.stderr.write(f"careerladder: error: {error}\n")
+        return ERROR
+    return code

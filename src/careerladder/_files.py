@@ -182,6 +182,7 @@ class _Reader:
     format: Format
     file: str | None
     problems: list[Problem] = attrs.Factory(list)
+    promotion_paths: list[Path] = attrs.Factory(list)
     _locator: _Locator | None = None
 
     def add(
@@ -238,7 +239,9 @@ class _Reader:
         self._locator = builder.locator
         for where, path, code, message in builder.problems:
             self.add(code, message, format_path(path), where)
-        if self.problems:
+        # A duplicate key is reported and the first value kept; anything else
+        # left a hole in the data that would only cause confusing follow-ups.
+        if any(p.code != "duplicate-key" for p in self.problems):
             raise self.fail()
         return data
 
@@ -269,7 +272,6 @@ class _Reader:
                 builder.build(node, ())
             for where, path, code, message in builder.problems:
                 self.add(code, message, format_path(path), where)
-            raise self.fail()
         return data
 
     def _parse_toml(self) -> object:
@@ -303,18 +305,23 @@ class _Reader:
         try:
             doc = structure_doc(data)
         except (cattrs.BaseValidationError, ValueError) as error:
-            for path, code, message in shape_problems(error):
-                self._shape(path, code, message)
+            found = shape_problems(error)
+            # 'titel' is reported as an unknown key with a hint; saying that
+            # 'title' is missing as well would only repeat it.
+            hinted = {(*p[:-1], m.split("'")[-2]) for p, c, m in found if c == "unknown-key" and "did you mean" in m}
+            for path, code, message in found:
+                if not (code == "missing-key" and (*path,) in hinted):
+                    self._shape(path, code, message)
             raise self.fail() from None
         translation = doc_to_fields(doc)
+        self.promotion_paths = translation.promotion_paths
         for path, code, message in translation.problems:
             self.add(code, f"{message} ({format_path(path)})", format_path(path),
                      self.locator.find(path))
         try:
             ladder = Ladder(**translation.fields)
         except LadderError as error:
-            for problem in error.problems:
-                self._model(problem, translation.promotion_paths)
+            self.problems += [self.locate(problem) for problem in error.problems]
             raise self.fail() from None
         if self.problems:
             raise self.fail()
@@ -331,8 +338,9 @@ class _Reader:
             text = f"{format_path(path) or 'the document'}: {message}"
         self.add(code, text, format_path(path), self.locator.find(path, key=code == "unknown-key"))
 
-    def _model(self, problem: Problem, promotion_paths: list[Path]) -> None:
-        """Add a model problem, with its path translated to the document's."""
+    def locate(self, problem: Problem) -> Problem:
+        """Translate the path of a model problem to the document's, and locate it."""
+        promotion_paths = self.promotion_paths
         parts = _parse_path(problem.path)
         message = problem.message
         key = problem.code in {"unknown-competency", "duplicate-expectation"}
@@ -349,19 +357,32 @@ class _Reader:
                 lambda m: format_path(promotion_paths[int(m[1])]),
                 message,
             )
-        self.problems.append(
-            attrs.evolve(
-                problem,
-                message=message,
-                path=format_path(parts),
-                file=self.file,
-                line=(where := self.locator.find(parts, key=key)) and where[0],
-                column=where and where[1],
-            )
+        if parts[-1:] == ("level",) and parts not in self.locator.values:
+            # The short form `communication: 3` has no `level` key to point at.
+            message = message.replace(format_path(parts), format_path(parts[:-1]))
+            parts = parts[:-1]
+        where = self.locator.find(parts, key=key)
+        return attrs.evolve(
+            problem,
+            message=message,
+            path=format_path(parts),
+            file=self.file,
+            line=where[0] if where else None,
+            column=where[1] if where else None,
         )
 
 
-def _format_of(name: str, given: str | None) -> Format:
+def check_text(text: str, format: Format, file: str | None) -> list[Problem]:  # noqa: A002
+    """Return every problem of a ladder document, lints included, each located."""
+    reader = _Reader(text, format, file)
+    try:
+        ladder = reader.ladder()
+    except LadderError as error:
+        return list(error.problems)
+    return [reader.locate(problem) for problem in ladder.lint()]
+
+
+def format_of(name: str, given: str | None = None) -> Format:
     if given is not None:
         if given not in ("yaml", "json", "toml"):
             raise LadderError([
@@ -413,11 +434,11 @@ def loads(text: str, format: str = "yaml", *, file: str | None = None) -> Ladder
         >>> loads("id: tiny\\nname: Tiny\\nroles:\\n  - {id: pm, titel: PM, level: 1}\\n")
         Traceback (most recent call last):
         ...
-        careerladder.LadderError: 4:17: error unknown-key: unknown key 'titel' in roles[0]; did you mean 'title'?
+        careerladder.LadderError: 4:14: error unknown-key: unknown key 'titel' in roles[0]; did you mean 'title'?
 
     .. versionadded:: 0.1.0
     """  # noqa: E501
-    return _Reader(text, _format_of(file or "", format), file).ladder()
+    return _Reader(text, format_of(file or "", format), file).ladder()
 
 
 def load(path: str | os.PathLike[str], format: str | None = None) -> Ladder:  # noqa: A002
@@ -440,7 +461,7 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Ladder:  # 
     .. versionadded:: 0.1.0
     """
     name = os.fspath(path)
-    kind = _format_of(name, format)
+    kind = format_of(name, format)
     return _Reader(read_text(name), kind, name).ladder()
 
 
@@ -506,7 +527,7 @@ def dumps(ladder: Ladder, format: str = "yaml") -> str:  # noqa: A002
 
     .. versionadded:: 0.1.0
     """
-    kind = _format_of("", format)
+    kind = format_of("", format)
     data = ladder_to_doc(ladder)
     if kind == "yaml":
         return yaml.dump(  # type: ignore[no-any-return]
@@ -543,7 +564,7 @@ def dump(ladder: Ladder, path: str | os.PathLike[str], format: str | None = None
     .. versionadded:: 0.1.0
     """
     name = os.fspath(path)
-    text = dumps(ladder, _format_of(name, format))
+    text = dumps(ladder, format_of(name, format))
     folder = os.path.dirname(name) or "."  # noqa: PTH120
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".careerladder-", suffix=".tmp")
     try:

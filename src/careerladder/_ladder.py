@@ -341,8 +341,10 @@ class Ladder:
         Example:
             >>> from careerladder import presets
             >>> ladder = presets.load("six-step")
-            >>> [(e.competency, e.level) for e in ladder.gap("pm", "senior-pm")][:2]
-            [('communication', 4), ('product-strategy', 3)]
+            >>> [(e.competency, e.level) for e in ladder.gap("pm", "senior-pm")][:3]
+            [('leadership', 3), ('customer-focus', 4), ('business-acumen', 3)]
+            >>> ladder.expectation("pm", "leadership").level
+            2
         """
         before, after = self.role(source), self.role(target)
         rises = []
@@ -513,8 +515,8 @@ class Ladder:
         Example:
             >>> from careerladder import presets
             >>> ladder = presets.load("six-step").remove_competency("communication")
-            >>> ladder.expectation("pm", "product-strategy").competency
-            'product-strategy'
+            >>> ladder.expectation("pm", "strategic-thinking").competency
+            'strategic-thinking'
             >>> "communication" in {e.competency for r in ladder for e in r.expectations}
             False
         """

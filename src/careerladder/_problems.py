@@ -112,6 +112,26 @@ class LadderError(ValueError):
         return (type(self), (self.problems,))
 
 
+def hint(word: str, candidates: Iterable[str], otherwise: str) -> str:
+    """
+    Suggest the closest candidate, else list a few, else say *otherwise*.
+
+    Example:
+        >>> hint("vp", ["pm", "senior-pm"], "add it")
+        '; expected one of: pm, senior-pm'
+        >>> hint("pn", ["pm", "senior-pm"], "add it")
+        "; did you mean 'pm'?"
+        >>> hint("x", [], "add it")
+        '; add it'
+    """
+    known = sorted(set(candidates))
+    if found := suggest(word, known):
+        return found
+    if 0 < len(known) <= 8:
+        return f"; expected one of: {', '.join(known)}"
+    return f"; {otherwise}"
+
+
 def suggest(word: str, candidates: Iterable[str]) -> str:
     """
     Return ``"; did you mean 'x'?"`` for the closest candidate, or ``""``.

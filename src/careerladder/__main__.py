@@ -1,0 +1,8 @@
+"""``python -m careerladder``: the same as the ``careerladder`` command."""
+
+import sys
+
+from ._cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

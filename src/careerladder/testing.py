@@ -1,0 +1,141 @@
+"""
+Hypothesis strategies that build valid ladders, for testing tools that use them.
+
+Needs `hypothesis <https://hypothesis.readthedocs.io>`_ (``pip install
+'careerladder[testing]'``).
+
+Example:
+    >>> from hypothesis import given
+    >>> from careerladder.testing import ladders
+    >>> @given(ladders(max_roles=5))
+    ... def test_every_role_is_on_its_ladder(ladder):
+    ...     assert all(role in ladder for role in ladder)
+    >>> test_every_role_is_on_its_ladder()
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import strategies as st
+
+from ._ladder import Ladder
+from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Role
+
+__all__ = ["competencies", "ids", "ladders", "roles"]
+
+
+def ids() -> st.SearchStrategy[str]:
+    """
+    Valid ids: a lowercase letter, then letters, digits and dashes.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from careerladder.testing import ids
+        >>> find(ids(), lambda ident: "-" in ident)
+        'a-'
+
+    """
+    return st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
+
+
+def competencies(*, min_size: int = 1, max_size: int = 6) -> st.SearchStrategy[list[Competency]]:
+    """
+    Lists of competencies with unique ids.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from careerladder.testing import competencies
+        >>> [c.id for c in find(competencies(), lambda found: len(found) > 1)]
+        ['a', 'b']
+    """
+    return st.lists(ids(), min_size=min_size, max_size=max_size, unique=True).map(
+        lambda names: [Competency(id=n, name=n.replace("-", " ").capitalize()) for n in names]
+    )
+
+
+@st.composite
+def roles(
+    draw: st.DrawFn,
+    *,
+    competencies: Sequence[Competency] = (),
+    scale_size: int = len(DEFAULT_SCALE),
+    tracks: Sequence[str | None] = (None,),
+    role_id: str | None = None,
+) -> Role:
+    """
+    One role, with expectations for some of *competencies*.
+
+    Titles and aliases are derived from the id, so roles with different ids
+    never share a title.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from careerladder.testing import roles
+        >>> find(roles(role_id="pm"), lambda role: True).title
+        'Role pm'
+    """
+    ident = role_id if role_id is not None else draw(ids())
+    chosen = draw(st.lists(st.sampled_from(competencies), unique=True)) if competencies else []
+    return Role(
+        id=ident,
+        title=f"Role {ident}",
+        level=draw(st.integers(1, 12)),
+        track=draw(st.sampled_from(tracks)),
+        aliases=draw(st.sampled_from([(), (f"Alias {ident}",)])),
+        expectations=[
+            Expectation(competency=c.id, level=draw(st.integers(1, scale_size))) for c in chosen
+        ],
+    )
+
+
+@st.composite
+def ladders(
+    draw: st.DrawFn,
+    *,
+    min_roles: int = 1,
+    max_roles: int = 8,
+    tracks: Sequence[str | None] = (None,),
+    scale: Sequence[str] = DEFAULT_SCALE,
+) -> Ladder:
+    """
+    Valid ladders: a random DAG of roles whose promotions always rise in level.
+
+    Args:
+        min_roles: Fewest roles.
+        max_roles: Most roles.
+        tracks: The tracks roles are drawn from; ``None`` means no track.
+        scale: The proficiency scale of every ladder.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from careerladder.testing import ladders
+        >>> ladder = find(ladders(tracks=["ic", "management"]), lambda l: l.promotions)
+        >>> len(ladder), len(ladder.promotions)
+        (2, 1)
+    """
+    catalogue = draw(competencies())
+    role_ids = draw(st.lists(ids(), min_size=min_roles, max_size=max_roles, unique=True))
+    members = [
+        draw(
+            roles(
+                competencies=catalogue,
+                scale_size=len(scale),
+                tracks=tracks,
+                role_id=ident,
+            )
+        )
+        for ident in role_ids
+    ]
+    candidates = [(a.id, b.id) for a in members for b in members if a.level < b.level]
+    chosen = draw(st.lists(st.sampled_from(candidates), unique=True)) if candidates else []
+    return Ladder(
+        id=draw(ids()),
+        name="Generated ladder",
+        scale=tuple(scale),
+        competencies=catalogue,
+        roles=members,
+        promotions=[Promotion(source=s, target=t) for s, t in chosen],
+    )

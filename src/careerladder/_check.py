@@ -224,7 +224,9 @@ class _Checker:
             self.sources(expectation.sources, path)
 
     def promotions(self) -> None:
-        roles = {r.id: r for r in self.ladder.roles}
+        roles: dict[str, Role] = {}
+        for role in self.ladder.roles:
+            roles.setdefault(role.id, role)  # a duplicate id is reported already
         seen: set[tuple[str, str]] = set()
         edges: dict[tuple[str, str], int] = {}
         for index, promotion in enumerate(self.ladder.promotions):
@@ -274,9 +276,13 @@ class _Checker:
                 cycle: list[str] = error.args[1]
             else:
                 return
-            # graphlib lists each node before the node it precedes, ending where
-            # it began, so the last pair is the promotion that closes the cycle.
-            closing = (cycle[-2], cycle[-1])
+            # graphlib lists each node before the one it is promoted to, ending
+            # where it began. Blame the promotion declared last, and start the
+            # cycle where that promotion leads, so it reads in order.
+            nodes = cycle[:-1]
+            closing = max(zip(cycle, cycle[1:], strict=False), key=remaining.__getitem__)
+            start = nodes.index(closing[1])
+            cycle = [*nodes[start:], *nodes[:start], closing[1]]
             path = _promotion_path(remaining.pop(closing))
             self.add(
                 "cycle",

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import settings
+
+from helpers import dual_track
+
+from careerladder import Ladder
+
+settings.register_profile("ci", max_examples=60, deadline=None)
+settings.register_profile("dev", max_examples=30, deadline=None)
+settings.register_profile("fuzz", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture
+def ladder() -> Ladder:
+    return dual_track()

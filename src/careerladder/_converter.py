@@ -361,8 +361,10 @@ def doc_to_fields(doc: _DocLadder) -> Translation:
 
 def ladder_to_doc(ladder: Any) -> dict[str, Any]:
     """Unstructure a `Ladder` into the short forms of the file format."""
+    # Targets in the ladder's order, so that equal ladders give equal files.
+    rank = {role.id: i for i, role in enumerate(ladder)}
     outgoing: dict[str, list[_DocTarget]] = {role.id: [] for role in ladder.roles}
-    for promotion in ladder.promotions:
+    for promotion in sorted(ladder.promotions, key=lambda p: rank[p.target]):
         outgoing[promotion.source].append(
             _DocPromotion(role=promotion.target, criteria=promotion.criteria)
             if promotion.criteria

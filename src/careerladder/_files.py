@@ -23,7 +23,7 @@ import cattrs
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from ._converter import Path, doc_to_fields, ladder_to_doc, shape_problems, structure_doc
+from ._converter import Path, describe, doc_to_fields, ladder_to_doc, shape_problems, structure_doc
 from ._ladder import Ladder
 from ._problems import LadderError, Problem
 
@@ -203,8 +203,11 @@ class _Reader:
     @property
     def locator(self) -> _Locator:
         if self._locator is None:
-            # JSON: find locations only once there is a problem to locate.
+            # JSON: find locations only once there is a problem to locate. The
+            # standard library's TOML parser keeps none, so TOML gets paths only.
             self._locator = _Locator()
+            if self.format == "toml":
+                return self._locator
             try:
                 node = _compose(self.text)
             except yaml.YAMLError:  # pragma: no cover - valid JSON that YAML rejects
@@ -289,7 +292,7 @@ class _Reader:
     def ladder(self) -> Ladder:
         data = self.parse()
         if not isinstance(data, dict):
-            kind = "empty" if data is None else f"a {type(data).__name__}"
+            kind = "empty" if data is None else describe(data)
             self.add(
                 "not-a-ladder",
                 f"the document is {kind}; a ladder file is a mapping with at least 'id', "
@@ -352,11 +355,11 @@ class _Reader:
             elif rest == ("target",) and (*doc_path, "role") in self.locator.values:
                 doc_path = (*doc_path, "role")
             parts = doc_path
-            message = re.sub(
-                r"promotions\[(\d+)\](\.(source|target))?",
-                lambda m: format_path(promotion_paths[int(m[1])]),
-                message,
-            )
+        message = re.sub(
+            r"promotions\[(\d+)\](\.(source|target))?",
+            lambda m: format_path(promotion_paths[int(m[1])]),
+            message,
+        )
         if parts[-1:] == ("level",) and parts not in self.locator.values:
             # The short form `communication: 3` has no `level` key to point at.
             message = message.replace(format_path(parts), format_path(parts[:-1]))

@@ -55,7 +55,8 @@ class Ladder:
         competencies: What the ladder measures.
         roles: The rungs, in any order.
         promotions: `Promotion` objects or plain ``(source, target)`` pairs of
-            role ids.
+            role ids. They form a set: two ladders that list the same
+            promotions in another order are equal.
         references: The documents that ``sources`` fields cite.
 
     Raises:
@@ -91,7 +92,10 @@ class Ladder:
     scale: tuple[str, ...] = attrs.field(default=DEFAULT_SCALE, converter=_scale)
     competencies: tuple[Competency, ...] = attrs.field(default=(), converter=tuple)
     roles: tuple[Role, ...] = attrs.field(default=(), converter=tuple)
-    promotions: tuple[Promotion, ...] = attrs.field(default=(), converter=_promotions)
+    # Promotions are a set of edges: their order carries no meaning.
+    promotions: tuple[Promotion, ...] = attrs.field(
+        default=(), converter=_promotions, eq=frozenset
+    )
     references: tuple[Reference, ...] = attrs.field(default=(), converter=tuple)
 
     def __attrs_post_init__(self) -> None:
@@ -127,18 +131,22 @@ class Ladder:
         return tuple(sorted(self.roles, key=lambda role: role.level))
 
     @functools.cached_property
-    def _next(self) -> dict[str, tuple[str, ...]]:
+    def _rank(self) -> dict[str, int]:
+        return {role.id: i for i, role in enumerate(self._ordered)}
+
+    def _edges(self, start: str, end: str) -> dict[str, tuple[str, ...]]:
         edges: dict[str, list[str]] = {role.id: [] for role in self.roles}
         for promotion in self.promotions:
-            edges[promotion.source].append(promotion.target)
-        return {k: tuple(v) for k, v in edges.items()}
+            edges[getattr(promotion, start)].append(getattr(promotion, end))
+        return {k: tuple(sorted(v, key=self._rank.__getitem__)) for k, v in edges.items()}
+
+    @functools.cached_property
+    def _next(self) -> dict[str, tuple[str, ...]]:
+        return self._edges("source", "target")
 
     @functools.cached_property
     def _previous(self) -> dict[str, tuple[str, ...]]:
-        edges: dict[str, list[str]] = {role.id: [] for role in self.roles}
-        for promotion in self.promotions:
-            edges[promotion.target].append(promotion.source)
-        return {k: tuple(v) for k, v in edges.items()}
+        return self._edges("target", "source")
 
     @functools.cached_property
     def graph(self) -> nx.DiGraph[str]:
@@ -245,7 +253,7 @@ class Ladder:
 
     def next_roles(self, role: RoleKey) -> tuple[Role, ...]:
         """
-        Return the roles *role* can be promoted to, in the order declared.
+        Return the roles *role* can be promoted to, lowest level first.
 
         Example:
             >>> from careerladder import presets
@@ -256,7 +264,7 @@ class Ladder:
 
     def previous_roles(self, role: RoleKey) -> tuple[Role, ...]:
         """
-        Return the roles that can be promoted to *role*, in the order declared.
+        Return the roles that can be promoted to *role*, lowest level first.
 
         Example:
             >>> from careerladder import presets

@@ -1,0 +1,245 @@
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careerladder import dumps, load, presets
+from careerladder._cli import main
+
+ACME = "examples/ladders/acme.yaml"
+BROKEN = "id: l\nname: L\nroles:\n  - {id: a, title: A, level: 1, promotes_to: [b]}\n"
+LINTY = (
+    "id: l\nname: L\ncompetencies: [{id: c, name: C}]\n"
+    "roles:\n  - {id: a, title: A, level: 1, expectations: {c: 1}}\n"
+)
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> str:
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN)
+    return str(path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_valid_files(capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(p) for p in sorted(Path("examples/ladders").iterdir())]
+    assert run(capsys, "validate", *files) == (0, f"checked {len(files)} files: all valid\n", "")
+
+
+def test_validate_reports_every_problem_and_exits_1(
+    capsys: pytest.CaptureFixture[str], broken: str
+) -> None:
+    code, out, _ = run(capsys, "validate", ACME, broken)
+    assert code == 1
+    assert out == (
+        f"{broken}:4:47: error unknown-role: unknown role 'b' in roles[0].promotes_to[0]; "
+        "expected one of: a\n"
+        "checked 2 files: 1 error, 0 warnings\n"
+    )
+
+
+def test_validate_json(capsys: pytest.CaptureFixture[str], broken: str) -> None:
+    code, out, _ = run(capsys, "validate", "--format", "json", broken)
+    assert code == 1
+    assert json.loads(out) == [
+        {
+            "file": broken,
+            "line": 4,
+            "column": 47,
+            "path": "roles[0].promotes_to[0]",
+            "severity": "error",
+            "code": "unknown-role",
+            "message": "unknown role 'b' in roles[0].promotes_to[0]; expected one of: a",
+        }
+    ]
+
+
+def test_validate_github_annotations_escape_and_summarize(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "a,b.yaml"
+    path.write_text("id: l\nname: L\nroles:\n  - {id: a, title: A, level: 1, promotes_to: [b]}\n")
+    code, out, _ = run(capsys, "validate", "--format", "github", str(path))
+    name = str(path).replace(",", "%2C").replace(":", "%3A")
+    lines = out.splitlines()
+    assert code == 1
+    assert lines[0] == (
+        f"::error file={name},line=4,col=47,title=careerladder unknown-role::unknown role 'b' in "
+        "roles[0].promotes_to[0]; expected one of: a"
+    )
+    assert lines[1].startswith(f"{path}:4:47: error unknown-role")
+    assert lines[-1] == "checked 1 file: 1 error, 0 warnings"
+
+
+def test_warnings_pass_unless_strict(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "l.yaml"
+    path.write_text(LINTY.replace("{c: 1}", "{}"))
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0
+    assert "warning no-expectations" in out
+    assert "warning unused-competency" in out
+    code, out, _ = run(capsys, "validate", "--strict", str(path))
+    assert code == 1
+    assert "error no-expectations" in out
+    assert out.endswith("checked 1 file: 2 errors, 0 warnings\n")
+
+
+def test_validate_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    text = dumps(load(ACME), "json")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+    assert run(capsys, "validate", "--stdin-format", "json", "-")[0] == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO(BROKEN))
+    code, out, _ = run(capsys, "validate", "-")
+    assert code == 1
+    assert out.startswith("<stdin>:4:47: error unknown-role")
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: None, "cannot read the file: No such file or directory"),
+        (lambda p: p.mkdir(), "cannot read the file: Is a directory"),
+        (lambda p: p.write_bytes(b"id: \xff\n"), "the file is not UTF-8"),
+    ],
+)
+def test_unreadable_files_exit_2_and_the_others_are_still_checked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, make: object, message: str, broken: str
+) -> None:
+    path = tmp_path / "x.yaml"
+    make(path)  # type: ignore[operator]
+    code, out, _ = run(capsys, "validate", str(path), broken)
+    assert code == 2
+    assert message in out
+    assert "unknown-role" in out
+
+
+def test_unknown_suffix_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", "README.md")
+    assert code == 2
+    assert "cannot tell the format of 'README.md'" in out
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "validate")[0] == 2
+    assert run(capsys, "frobnicate")[0] == 2
+    code, _, err = run(capsys, "validate", "--format", "xml", ACME)
+    assert code == 2
+    assert "invalid choice: 'xml'" in err
+
+
+@pytest.mark.parametrize("command", ["validate", "show", "presets", "schema"])
+def test_every_command_has_help_with_an_example(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    assert "example" in out
+    assert "careerladder " + command in out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.startswith("careerladder ")
+
+
+def test_show_tree_of_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", ACME)
+    assert code == 0
+    assert out == (
+        "ACME product management (acme-product)\n"
+        "└── 1  Associate Product Manager (apm)\n"
+        "    └── 2  Product Manager (pm)\n"
+        "        └── 3  Senior Product Manager (senior-pm)\n"
+        "            ├── 4  Staff Product Manager (staff-pm) [ic]\n"
+        "            │   └── 5  Principal Product Manager (principal-pm) [ic]\n"
+        "            └── 4  Group Product Manager (group-pm) [management]\n"
+        "                └── 5  Director of Product (director) [management]\n"
+    )
+
+
+def test_show_tree_marks_roles_seen_before(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    ladder = load(ACME).add_promotion("staff-pm", "director")
+    path = tmp_path / "l.yaml"
+    path.write_text(dumps(ladder))
+    out = run(capsys, "show", str(path))[1]
+    assert "            │   ├── 5  Principal Product Manager (principal-pm) [ic]\n" in out
+    assert "            │   └── 5  Director of Product (director) [management]\n" in out
+    assert out.endswith("                └── 5  Director of Product (director) [management], "
+                        "see above\n")
+
+
+@pytest.mark.parametrize("kind", ["yaml", "json", "toml"])
+def test_show_a_preset_in_each_format(capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    code, out, _ = run(capsys, "show", "six-step", "--as", kind)
+    assert code == 0
+    assert out == dumps(presets.load("six-step"), kind)
+
+
+def test_show_to_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    assert run(capsys, "show", ACME, "--as", "json", "-o", str(target)) == (0, "", "")
+    assert load(target) == load(ACME)
+
+
+def test_show_unknown_name_or_invalid_file_exits_2(
+    capsys: pytest.CaptureFixture[str], broken: str
+) -> None:
+    code, _, err = run(capsys, "show", "sixstep")
+    assert code == 2
+    assert err.startswith("careerladder: error unreadable: no file or preset named 'sixstep' "
+                          "(presets: ")
+    code, _, err = run(capsys, "show", broken)
+    assert code == 2
+    assert "unknown-role" in err
+
+
+def test_show_to_an_unwritable_place_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "show", ACME, "-o", str(tmp_path / "no" / "such" / "dir.txt"))
+    assert code == 2
+    assert err.startswith("careerladder: error: ")
+
+
+def test_presets_lists_names_and_role_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "presets")
+    assert code == 0
+    for name in presets.names():
+        ladder = presets.load(name)
+        assert any(
+            line.split()[:3] == [name, str(len(ladder)), "roles"] for line in out.splitlines()
+        )
+
+
+def test_schema_prints_the_schema_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    assert out == Path("careerladder.schema.json").read_text()
+
+
+def test_installed_script_runs() -> None:
+    script = shutil.which("careerladder", path=str(Path(sys.executable).parent))
+    assert script is not None
+    result = subprocess.run(  # noqa: S603 -- our own script
+        [script, "validate", ACME], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout) == (0, "checked 1 file: all valid\n")
+    result = subprocess.run(  # noqa: S603 -- our own interpreter
+        [sys.executable, "-m", "careerladder", "presets"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0
+    assert "six-step" in result.stdout

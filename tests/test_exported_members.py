@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+import careerladder
+from careerladder import presets, testing
+
+
+def test_all_is_exactly_the_public_api() -> None:
+    assert len(set(careerladder.__all__)) == len(careerladder.__all__)
+    public = {name for name in dir(careerladder) if not name.startswith("_")}
+    assert public == set(careerladder.__all__)
+
+
+def test_submodules_export_what_they_document() -> None:
+    assert presets.__all__ == ["load", "names"]
+    assert testing.__all__ == ["competencies", "ids", "ladders", "roles"]

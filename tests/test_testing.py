@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from hypothesis import given
+
+from careerladder import Ladder
+from careerladder.testing import ladders
+
+
+@given(ladders(min_roles=2, max_roles=4, tracks=["ic", "management"], scale=["a", "b"]))
+def test_options_are_honoured(ladder: Ladder) -> None:
+    assert 2 <= len(ladder) <= 4
+    assert {role.track for role in ladder} <= {"ic", "management"}
+    assert ladder.scale == ("a", "b")
+    assert all(e.level in (1, 2) for role in ladder for e in role.expectations)

@@ -4,10 +4,10 @@ from typing import Any
 
 import attrs
 import pytest
-from helpers import dual_track, expect
 
 from careerladder import Competency, Expectation, Ladder, LadderError, Promotion, Reference, Role
 from careerladder._check import MAX_CYCLES, slug
+from helpers import dual_track, expect
 
 
 def problems_of(**changes: Any) -> list[tuple[str, str, str]]:
@@ -50,11 +50,17 @@ def test_duplicate_competency_and_reference_ids() -> None:
 @pytest.mark.parametrize(
     ("bad", "message"),
     [
-        ("Senior PM", "role id 'Senior PM' in roles[0].id is not a valid id; use letters, "
-         "digits, '-' and '_', starting with a letter or digit (for example 'senior-pm')"),
+        (
+            "Senior PM",
+            "role id 'Senior PM' in roles[0].id is not a valid id; use letters, "
+            "digits, '-' and '_', starting with a letter or digit (for example 'senior-pm')",
+        ),
         ("", "roles[0].id is empty; give the role an id"),
-        ("-pm", "role id '-pm' in roles[0].id is not a valid id; use letters, digits, '-' and "
-         "'_', starting with a letter or digit (for example 'pm')"),
+        (
+            "-pm",
+            "role id '-pm' in roles[0].id is not a valid id; use letters, digits, '-' and "
+            "'_', starting with a letter or digit (for example 'pm')",
+        ),
     ],
 )
 def test_invalid_ids_say_what_would_be_right(bad: str, message: str) -> None:
@@ -93,8 +99,12 @@ def test_unknown_competency_suggests_the_closest() -> None:
 
 
 def test_unknown_source_names_the_fix() -> None:
-    assert only(competencies=[Competency(id="craft", name="C", sources=["nowhere"]),
-                              Competency(id="people", name="P")]) == (
+    assert only(
+        competencies=[
+            Competency(id="craft", name="C", sources=["nowhere"]),
+            Competency(id="people", name="P"),
+        ]
+    ) == (
         "unknown-source",
         "competencies[0].sources[0]",
         "unknown source 'nowhere' in competencies[0].sources[0]; add it under references",
@@ -104,10 +114,19 @@ def test_unknown_source_names_the_fix() -> None:
 def test_sources_of_roles_and_expectations_resolve() -> None:
     with pytest.raises(LadderError) as caught:
         Ladder(
-            id="l", name="L", references=[Reference(id="book", title="Book")],
+            id="l",
+            name="L",
+            references=[Reference(id="book", title="Book")],
             competencies=[Competency(id="c", name="C", sources=["book"])],
-            roles=[Role(id="a", title="A", level=1, sources=["book"],
-                        expectations=[Expectation(competency="c", level=1, sources=["bok"])])],
+            roles=[
+                Role(
+                    id="a",
+                    title="A",
+                    level=1,
+                    sources=["book"],
+                    expectations=[Expectation(competency="c", level=1, sources=["bok"])],
+                )
+            ],
         )
     assert [p.message for p in caught.value.problems] == [
         "unknown source 'bok' in roles[0].expectations.c.sources[0]; did you mean 'book'?"
@@ -117,11 +136,17 @@ def test_sources_of_roles_and_expectations_resolve() -> None:
 def test_unknown_promotion_ends() -> None:
     found = problems_of(promotions=[("pm", "senior-pn"), ("ghost", "pm")])
     assert found == [
-        ("unknown-role", "promotions[0].target",
-         "unknown role 'senior-pn' in promotions[0].target; did you mean 'senior-pm'?"),
-        ("unknown-role", "promotions[1].source",
-         "unknown role 'ghost' in promotions[1].source; expected one of: director, gpm, pm, "
-         "principal-pm, senior-pm, staff-pm"),
+        (
+            "unknown-role",
+            "promotions[0].target",
+            "unknown role 'senior-pn' in promotions[0].target; did you mean 'senior-pm'?",
+        ),
+        (
+            "unknown-role",
+            "promotions[1].source",
+            "unknown role 'ghost' in promotions[1].source; expected one of: director, gpm, pm, "
+            "principal-pm, senior-pm, staff-pm",
+        ),
     ]
 
 
@@ -176,8 +201,7 @@ def test_level_off_scale_lists_the_scale() -> None:
 
 
 def test_duplicate_expectation() -> None:
-    roles = [Role(id="a", title="A", level=1,
-                  expectations=[*expect(craft=1), *expect(craft=2)])]
+    roles = [Role(id="a", title="A", level=1, expectations=[*expect(craft=1), *expect(craft=2)])]
     assert only(roles=roles, promotions=[]) == (
         "duplicate-expectation",
         "roles[0].expectations.craft",
@@ -186,8 +210,10 @@ def test_duplicate_expectation() -> None:
 
 
 def test_a_title_or_alias_names_one_role_in_any_case() -> None:
-    roles = [Role(id="a", title="Lead", level=1), Role(id="b", title="B", level=2,
-                                                       aliases=["lead"])]
+    roles = [
+        Role(id="a", title="Lead", level=1),
+        Role(id="b", title="B", level=2, aliases=["lead"]),
+    ]
     assert only(roles=roles, promotions=[]) == (
         "duplicate-title",
         "roles[1].aliases[0]",
@@ -204,8 +230,11 @@ def test_a_role_may_repeat_its_own_title_as_an_alias() -> None:
     ("scale", "message"),
     [
         ((), "scale is empty; name at least one level, lowest first"),
-        (("low", "3"), "scale level '3' in scale[1] is a number; name levels with words so "
-         "that a level can be given by number or by name"),
+        (
+            ("low", "3"),
+            "scale level '3' in scale[1] is a number; name levels with words so "
+            "that a level can be given by number or by name",
+        ),
         (("low", "Low"), "scale level 'Low' in scale[1] appears twice"),
         (("low", " "), "scale[1] is empty; give the level a name"),
     ],
@@ -223,7 +252,10 @@ def test_all_problems_are_collected_at_once() -> None:
         promotions=[("a", "b")],
     )
     assert [code for code, _, _ in found] == [
-        "empty-field", "unknown-competency", "level-off-scale", "unknown-role",
+        "empty-field",
+        "unknown-competency",
+        "level-off-scale",
+        "unknown-role",
     ]
 
 
@@ -248,7 +280,9 @@ def test_lint_expectation_drops() -> None:
     ladder = dual_track().add_expectation("senior-pm", Expectation(competency="craft", level=1))
     [problem] = ladder.lint()
     assert (problem.severity, problem.code, problem.path) == (
-        "warning", "expectation-drops", "roles[1].expectations.craft"
+        "warning",
+        "expectation-drops",
+        "roles[1].expectations.craft",
     )
     assert problem.message == (
         "competency 'craft' drops from level 2 in 'pm' to level 1 in 'senior-pm' "
@@ -258,8 +292,10 @@ def test_lint_expectation_drops() -> None:
 
 
 def test_lint_unreachable_role_no_expectations_unused_competency() -> None:
-    ladder = dual_track().add_role(Role(id="vp", title="VP", level=5)).add_competency(
-        Competency(id="vision", name="Vision")
+    ladder = (
+        dual_track()
+        .add_role(Role(id="vp", title="VP", level=5))
+        .add_competency(Competency(id="vision", name="Vision"))
     )
     assert [(p.code, p.path) for p in ladder.lint()] == [
         ("unreachable-role", "roles[6]"),

@@ -96,7 +96,9 @@ def test_warnings_pass_unless_strict(capsys: pytest.CaptureFixture[str], tmp_pat
     assert out.endswith("checked 1 file: 2 errors, 0 warnings\n")
 
 
-def test_validate_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = dumps(load(ACME), "json")
     monkeypatch.setattr(sys, "stdin", io.StringIO(text))
     assert run(capsys, "validate", "--stdin-format", "json", "-")[0] == 0
@@ -109,7 +111,7 @@ def test_validate_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda p: None, "cannot read the file: No such file or directory"),
+        (lambda _: None, "cannot read the file: No such file or directory"),
         (lambda p: p.mkdir(), "cannot read the file: Is a directory"),
         (lambda p: p.write_bytes(b"id: \xff\n"), "the file is not UTF-8"),
     ],
@@ -170,15 +172,18 @@ def test_show_tree_of_a_file(capsys: pytest.CaptureFixture[str]) -> None:
     )
 
 
-def test_show_tree_marks_roles_seen_before(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_show_tree_marks_roles_seen_before(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     ladder = load(ACME).add_promotion("staff-pm", "director")
     path = tmp_path / "l.yaml"
     path.write_text(dumps(ladder))
     out = run(capsys, "show", str(path))[1]
     assert "            │   ├── 5  Principal Product Manager (principal-pm) [ic]\n" in out
     assert "            │   └── 5  Director of Product (director) [management]\n" in out
-    assert out.endswith("                └── 5  Director of Product (director) [management], "
-                        "see above\n")
+    assert out.endswith(
+        "                └── 5  Director of Product (director) [management], see above\n"
+    )
 
 
 @pytest.mark.parametrize("kind", ["yaml", "json", "toml"])
@@ -199,8 +204,9 @@ def test_show_unknown_name_or_invalid_file_exits_2(
 ) -> None:
     code, _, err = run(capsys, "show", "sixstep")
     assert code == 2
-    assert err.startswith("careerladder: error unreadable: no file or preset named 'sixstep' "
-                          "(presets: ")
+    assert err.startswith(
+        "careerladder: error unreadable: no file or preset named 'sixstep' (presets: "
+    )
     code, _, err = run(capsys, "show", broken)
     assert code == 2
     assert "unknown-role" in err
@@ -237,9 +243,11 @@ def test_installed_script_runs() -> None:
         [script, "validate", ACME], capture_output=True, text=True, check=False
     )
     assert (result.returncode, result.stdout) == (0, "checked 1 file: all valid\n")
-    result = subprocess.run(  # noqa: S603 -- our own interpreter
+    result = subprocess.run(
         [sys.executable, "-m", "careerladder", "presets"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0
     assert "six-step" in result.stdout

@@ -7,9 +7,7 @@ from careerladder import presets, testing
 def test_all_is_exactly_the_public_api() -> None:
     assert len(set(careerladder.__all__)) == len(careerladder.__all__)
     # careerladder.testing needs hypothesis, so it is imported only on demand.
-    public = {
-        name for name in dir(careerladder) if not name.startswith("_") and name != "testing"
-    }
+    public = {name for name in dir(careerladder) if not name.startswith("_") and name != "testing"}
     assert public == set(careerladder.__all__)
 
 

@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 import networkx as nx
 import pytest
-from helpers import dual_track
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from careerladder import Competency, Expectation, Ladder, LadderError, Promotion, Role
 from careerladder.testing import ladders
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def ids(roles: object) -> list[str]:
@@ -78,12 +82,12 @@ def test_entry_and_top_roles(ladder: Ladder) -> None:
 
 def test_paths_shortest_first(ladder: Ladder) -> None:
     found = [ids(path) for path in ladder.paths("pm", "director")]
-    assert found == [
+    assert sorted(found) == [
         ["pm", "senior-pm", "gpm", "director"],
         ["pm", "senior-pm", "staff-pm", "director"],
-    ] or found == [
-        ["pm", "senior-pm", "staff-pm", "director"],
-        ["pm", "senior-pm", "gpm", "director"],
+    ]
+    assert [ids(p) for p in ladder.paths("pm", "principal-pm")] == [
+        ["pm", "senior-pm", "staff-pm", "principal-pm"]
     ]
     assert [ids(p) for p in ladder.paths("pm", "pm")] == [["pm"]]
     assert list(ladder.paths("director", "pm")) == []
@@ -118,8 +122,9 @@ def test_repr_is_short(ladder: Ladder) -> None:
 def test_promotions_accept_pairs_and_promotion_objects() -> None:
     roles = [Role(id="a", title="A", level=1), Role(id="b", title="B", level=2)]
     by_pair = Ladder(id="l", name="L", roles=roles, promotions=[("a", "b")])
-    by_object = Ladder(id="l", name="L", roles=roles,
-                       promotions=[Promotion(source="a", target="b")])
+    by_object = Ladder(
+        id="l", name="L", roles=roles, promotions=[Promotion(source="a", target="b")]
+    )
     assert by_pair == by_object
     assert hash(by_pair) == hash(by_object)
 
@@ -249,22 +254,29 @@ def test_an_edge_that_closes_a_cycle_raises_a_cycle_problem(
 @given(ladders(), st.data())
 def test_evolving_never_yields_an_invalid_ladder(ladder: Ladder, data: st.DataObject) -> None:
     roles = ids(ladder)
-    operations = [
-        lambda: ladder.remove_role(data.draw(st.sampled_from(roles)),
-                                   bridge=data.draw(st.booleans())),
-        lambda: ladder.add_promotion(data.draw(st.sampled_from(roles)),
-                                     data.draw(st.sampled_from(roles))),
-        lambda: ladder.add_role(Role(id=data.draw(st.text(max_size=4)), title="New",
-                                     level=data.draw(st.integers(-2, 20))),
-                                promoted_from=data.draw(st.lists(st.sampled_from(roles)))),
+    operations: list[Callable[[], Ladder]] = [
+        lambda: ladder.remove_role(
+            data.draw(st.sampled_from(roles)), bridge=data.draw(st.booleans())
+        ),
+        lambda: ladder.add_promotion(
+            data.draw(st.sampled_from(roles)), data.draw(st.sampled_from(roles))
+        ),
+        lambda: ladder.add_role(
+            Role(
+                id=data.draw(st.text(max_size=4)), title="New", level=data.draw(st.integers(-2, 20))
+            ),
+            promoted_from=data.draw(st.lists(st.sampled_from(roles))),
+        ),
         lambda: ladder.add_expectation(
             data.draw(st.sampled_from(roles)),
-            Expectation(competency=data.draw(st.sampled_from([c.id for c in ladder.competencies]
-                                                             + ["nope"])),
-                        level=data.draw(st.integers(-1, 7))),
+            Expectation(
+                competency=data.draw(
+                    st.sampled_from([c.id for c in ladder.competencies] + ["nope"])
+                ),
+                level=data.draw(st.integers(-1, 7)),
+            ),
         ),
-        lambda: attrs.evolve(ladder, scale=data.draw(st.lists(st.text(max_size=3),
-                                                              max_size=6))),
+        lambda: attrs.evolve(ladder, scale=data.draw(st.lists(st.text(max_size=3), max_size=6))),
     ]
     operation = data.draw(st.sampled_from(operations))
     try:

@@ -26,10 +26,12 @@ def test_location_joins_what_is_known(fields: dict[str, object], location: str) 
 
 
 def test_error_lists_every_problem_one_per_line_sorted_by_place() -> None:
-    error = LadderError([
-        Problem(code="b", message="second", file="a", line=9),
-        Problem(code="a", message="first", file="a", line=2),
-    ])
+    error = LadderError(
+        [
+            Problem(code="b", message="second", file="a", line=9),
+            Problem(code="a", message="first", file="a", line=2),
+        ]
+    )
     assert str(error).splitlines() == ["a:2: error a: first", "a:9: error b: second"]
     assert [p.code for p in error.problems] == ["a", "b"]
     assert isinstance(error, ValueError)

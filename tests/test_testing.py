@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hypothesis import given
 
-from careerladder import Ladder
+if TYPE_CHECKING:
+    from careerladder import Ladder
 from careerladder.testing import ladders
 
 

@@ -10,6 +10,7 @@ a file, and the loader can find its line and column.
 from __future__ import annotations
 
 import graphlib
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -83,8 +84,7 @@ class _Checker:
         return True
 
     def integer(self, value: object, path: str) -> bool:
-        # bool is an int to Python, never to a reader of a ladder.
-        if isinstance(value, bool) or not isinstance(value, int):
+        if not _is_level(value):
             self.add("wrong-type", f"{path} must be an integer, got {value!r}", path)
             return False
         return True
@@ -130,7 +130,9 @@ class _Checker:
     def scale(self) -> None:
         scale = self.ladder.scale
         if not scale:
-            self.add("invalid-scale", "scale is empty; name at least one level, lowest first", "scale")
+            self.add(
+                "invalid-scale", "scale is empty; name at least one level, lowest first", "scale"
+            )
             return
         seen: set[str] = set()
         for index, name in enumerate(scale):
@@ -280,7 +282,7 @@ class _Checker:
             # where it began. Blame the promotion declared last, and start the
             # cycle where that promotion leads, so it reads in order.
             nodes = cycle[:-1]
-            closing = max(zip(cycle, cycle[1:], strict=False), key=remaining.__getitem__)
+            closing = max(itertools.pairwise(cycle), key=remaining.__getitem__)
             start = nodes.index(closing[1])
             cycle = [*nodes[start:], *nodes[:start], closing[1]]
             path = _promotion_path(remaining.pop(closing))
@@ -292,9 +294,14 @@ class _Checker:
             )
 
 
+def _is_level(value: object) -> bool:
+    # bool is an int to Python, never to a reader of a ladder.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _rises(source: Role, target: Role) -> bool | None:
     """Whether *target* is more senior; ``None`` if a level is not a number."""
-    if isinstance(source.level, int) and isinstance(target.level, int):
+    if _is_level(source.level) and _is_level(target.level):
         return target.level > source.level
     return None
 

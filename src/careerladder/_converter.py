@@ -11,21 +11,27 @@ functions at the bottom translate between them and the model.
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable, Mapping
-from typing import Any, TypeAlias
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence, mapping_structure_factory
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
 from cattrs.gen import make_dict_structure_fn
 
+if TYPE_CHECKING:
+    from ._ladder import Ladder
+
 from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
+from ._problems import hint
 
 #: The version of the file format this release reads and writes.
 FORMAT_VERSION = 1
@@ -89,7 +95,7 @@ class ShapeError(ValueError):
     """A value of the wrong kind; the message is what a user reads."""
 
 
-def describe(value: object) -> str:
+def describe(value: object) -> str:  # noqa: PLR0911 -- one return per kind
     """
     Name the kind of *value* as a reader of YAML, JSON or TOML would.
 
@@ -114,7 +120,7 @@ def describe(value: object) -> str:
         return "a mapping"
     if isinstance(value, list | tuple):
         return "a list"
-    if isinstance(value, datetime.date | datetime.time):
+    if isinstance(value, dt.date | dt.time):
         return f"a date or time ({value.isoformat()}); quote it to make it a string"
     return f"a value of type {type(value).__name__}"
 
@@ -157,15 +163,13 @@ def _target_or_mapping(converter: cattrs.Converter) -> Callable[[object, type], 
             return converter.structure(value, _DocPromotion)
         if isinstance(value, str):
             return value
-        raise ShapeError(
-            f"expected a role id or a mapping with a 'role', got {describe(value)}"
-        )
+        raise ShapeError(f"expected a role id or a mapping with a 'role', got {describe(value)}")
 
     return structure
 
 
 def _strict_sequences(converter: cattrs.Converter) -> None:
-    def factory(type_: Any) -> Callable[[object, type], object]:
+    def factory(type_: Any) -> Callable[[object, type], object]:  # noqa: ANN401 -- any type
         structure = homogenous_tuple_structure_factory(type_, converter)
 
         def hook(value: object, cls: type) -> object:
@@ -180,7 +184,7 @@ def _strict_sequences(converter: cattrs.Converter) -> None:
 
 
 def _strict_mappings(converter: cattrs.Converter) -> None:
-    def factory(type_: Any) -> Callable[[object, type], object]:
+    def factory(type_: Any) -> Callable[[object, type], object]:  # noqa: ANN401 -- any type
         structure = mapping_structure_factory(type_, converter)
 
         def hook(value: object, cls: type) -> object:
@@ -196,7 +200,7 @@ def _strict_mappings(converter: cattrs.Converter) -> None:
 
 
 def _strict_classes(converter: cattrs.Converter) -> None:
-    def factory(type_: Any) -> Callable[[object, type], object]:
+    def factory(type_: Any) -> Callable[[object, type], object]:  # noqa: ANN401 -- any type
         structure = make_dict_structure_fn(type_, converter)
 
         def hook(value: object, cls: type) -> object:
@@ -229,19 +233,46 @@ converter = make_converter()
 # -- cattrs errors -> (path, message) ---------------------------------------------------
 
 Path: TypeAlias = tuple[str | int, ...]
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_$-]+\Z")
+
+
+def format_path(parts: Iterable[str | int]) -> str:
+    """
+    Write a document path the way problems show it.
+
+    Example:
+        >>> format_path(["roles", 3, "expectations", "communication"])
+        'roles[3].expectations.communication'
+        >>> format_path(["references", "a key"])
+        "references['a key']"
+    """
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _PLAIN_KEY.match(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{part!r}]"
+    return out
+
+
+def _where(path: Path) -> str:
+    return format_path(path) or "the top level"
 
 
 def shape_problems(error: BaseException, path: Path = ()) -> list[tuple[Path, str, str]]:
     """
     Flatten a cattrs error into ``(path, code, message)`` triples.
 
-    Each path is the list of keys and indices from the document's root.
+    Each path is the list of keys and indices from the document's root; a
+    missing key is reported at the mapping that lacks it.
     """
     if isinstance(error, ClassValidationError | IterableValidationError):
         found: list[tuple[Path, str, str]] = []
         with_notes, without = error.group_exceptions()
         for sub, note in with_notes:
-            step = note.name if isinstance(error, ClassValidationError) else note.index
+            step = note.name if isinstance(note, AttributeValidationNote) else note.index
             found += shape_problems(sub, (*path, step))
         for sub in without:
             found += shape_problems(sub, path)
@@ -252,22 +283,35 @@ def shape_problems(error: BaseException, path: Path = ()) -> list[tuple[Path, st
             (
                 (*path, key),
                 "unknown-key",
-                f"unknown key {key!r}{_hint(key, known)}",
+                f"unknown key {key!r} in {_where(path)}{hint(key, known, 'remove it')}",
             )
             for key in sorted(error.extra_fields)
         ]
     if isinstance(error, KeyError):
-        return [(path, "missing-key", f"missing required key {error.args[0]!r}")]
-    if isinstance(error, ShapeError):
-        return [(path, "wrong-type", str(error))]
-    # Anything else a hook raised: say what it said rather than hide it.
-    return [(path, "wrong-type", str(error) or type(error).__name__)]  # pragma: no cover
+        return [
+            (
+                path[:-1],
+                "missing-key",
+                f"missing required key {error.args[0]!r} in {_where(path[:-1])}",
+            )
+        ]
+    return [(path, "wrong-type", f"{_where(path)}: {error}")]
 
 
-def _hint(key: str, known: list[str]) -> str:
-    from ._problems import suggest  # noqa: PLC0415 -- keep this module's imports flat
-
-    return suggest(key, known) or f"; expected one of: {', '.join(known)}"
+def without_echoes(found: list[tuple[Path, str, str]]) -> list[tuple[Path, str, str]]:
+    """
+    Drop "missing key 'title'" where "unknown key 'titel'; did you mean 'title'?" says it.
+    """
+    hinted = {
+        (path[:-1], message.rsplit("'", 2)[-2])
+        for path, code, message in found
+        if code == "unknown-key" and message.endswith("?")
+    }
+    return [
+        (path, code, message)
+        for path, code, message in found
+        if not (code == "missing-key" and (path, message.split("'")[1]) in hinted)
+    ]
 
 
 # -- document <-> model -----------------------------------------------------------------
@@ -288,12 +332,11 @@ def doc_to_fields(doc: _DocLadder) -> Translation:
     """Turn a structured document into the keyword arguments of `Ladder`."""
     problems: list[tuple[Path, str, str]] = []
     if doc.careerladder != FORMAT_VERSION:
-        problems.append((
-            ("careerladder",),
-            "unsupported-version",
-            f"format version {doc.careerladder} is not supported; this careerladder "
-            f"reads version {FORMAT_VERSION}",
-        ))
+        message = (
+            f"format version {doc.careerladder} in careerladder is not supported; this "
+            f"careerladder reads version {FORMAT_VERSION}"
+        )
+        problems.append((("careerladder",), "unsupported-version", message))
     positions = {name.casefold(): i for i, name in enumerate(doc.scale, 1)}
     roles: list[Role] = []
     promotions: list[Promotion] = []
@@ -308,12 +351,11 @@ def doc_to_fields(doc: _DocLadder) -> Translation:
                 if isinstance(value, _DocExpectation):
                     path = (*path, "level")
                 if level.casefold() not in positions:
-                    problems.append((
-                        path,
-                        "level-off-scale",
-                        f"level {level!r} is not on the scale; expected a number from 1 to "
-                        f"{len(doc.scale)} or one of: {', '.join(doc.scale)}",
-                    ))
+                    message = (
+                        f"level {level!r} in {format_path(path)} is not on the scale; expected "
+                        f"a number from 1 to {len(doc.scale)} or one of: {', '.join(doc.scale)}"
+                    )
+                    problems.append((path, "level-off-scale", message))
                 # A placeholder on the scale, so the problem is reported once.
                 level = positions.get(level.casefold(), 1)
             expectations.append(
@@ -325,7 +367,9 @@ def doc_to_fields(doc: _DocLadder) -> Translation:
                 )
             )
         for t, target in enumerate(role.promotes_to):
-            full_target = target if isinstance(target, _DocPromotion) else _DocPromotion(role=target)
+            full_target = (
+                target if isinstance(target, _DocPromotion) else _DocPromotion(role=target)
+            )
             promotions.append(
                 Promotion(source=role.id, target=full_target.role, criteria=full_target.criteria)
             )
@@ -359,7 +403,7 @@ def doc_to_fields(doc: _DocLadder) -> Translation:
     return Translation(fields, promotion_paths, problems)
 
 
-def ladder_to_doc(ladder: Any) -> dict[str, Any]:
+def ladder_to_doc(ladder: Ladder) -> dict[str, Any]:
     """Unstructure a `Ladder` into the short forms of the file format."""
     # Targets in the ladder's order, so that equal ladders give equal files.
     rank = {role.id: i for i, role in enumerate(ladder)}

@@ -16,19 +16,25 @@ import re
 import tempfile
 import tomllib
 from pathlib import Path as FilePath
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import attrs
 import cattrs
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from ._converter import Path, describe, doc_to_fields, ladder_to_doc, shape_problems, structure_doc
+from ._converter import (
+    Path,
+    describe,
+    doc_to_fields,
+    format_path,
+    ladder_to_doc,
+    shape_problems,
+    structure_doc,
+    without_echoes,
+)
 from ._ladder import Ladder
 from ._problems import LadderError, Problem
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 Format = Literal["yaml", "json", "toml"]
 
@@ -40,38 +46,14 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
-_PLAIN_KEY = re.compile(r"[A-Za-z0-9_$-]+\Z")
 _PATH_PART = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
 #: How deep a document may nest. A ladder needs six levels; the bound keeps a
 #: hostile file from exhausting the stack.
 MAX_DEPTH = 64
 
 
-def format_path(parts: Iterable[str | int]) -> str:
-    """
-    Write a document path the way problems show it.
-
-    Example:
-        >>> format_path(["roles", 3, "expectations", "communication"])
-        'roles[3].expectations.communication'
-        >>> format_path(["references", "a key"])
-        "references['a key']"
-    """
-    out = ""
-    for part in parts:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif _PLAIN_KEY.match(part):
-            out += f".{part}" if out else part
-        else:
-            out += f"[{part!r}]"
-    return out
-
-
 def _parse_path(path: str) -> Path:
-    return tuple(
-        int(index) if index else key for key, index in _PATH_PART.findall(path)
-    )
+    return tuple(int(index) if index else key for key, index in _PATH_PART.findall(path))
 
 
 @attrs.define
@@ -162,14 +144,14 @@ class _YamlBuilder:
                 )
                 continue
             self.locator.keys[here] = _mark(key_node)
-            result[key] = self.build(value_node, here)  # type: ignore[arg-type]
+            result[key] = self.build(value_node, here)
         return result
 
 
 def _compose(text: str) -> yaml.Node | None:
     loader = _Loader(text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        return loader.get_single_node()
     finally:
         loader.dispose()
 
@@ -303,24 +285,23 @@ class _Reader:
         data = dict(data)
         schema = data.pop("$schema", None)
         if schema is not None and not isinstance(schema, str):
-            self.add("wrong-type", "$schema: expected a string (the schema's URL)", "$schema",
-                     self.locator.find(("$schema",)))
+            self.add(
+                "wrong-type",
+                "$schema: expected a string (the schema's URL)",
+                "$schema",
+                self.locator.find(("$schema",)),
+            )
         try:
             doc = structure_doc(data)
         except (cattrs.BaseValidationError, ValueError) as error:
-            found = shape_problems(error)
-            # 'titel' is reported as an unknown key with a hint; saying that
-            # 'title' is missing as well would only repeat it.
-            hinted = {(*p[:-1], m.split("'")[-2]) for p, c, m in found if c == "unknown-key" and "did you mean" in m}
-            for path, code, message in found:
-                if not (code == "missing-key" and (*path,) in hinted):
-                    self._shape(path, code, message)
+            for path, code, message in without_echoes(shape_problems(error)):
+                where = self.locator.find(path, key=code == "unknown-key")
+                self.add(code, message, format_path(path), where)
             raise self.fail() from None
         translation = doc_to_fields(doc)
         self.promotion_paths = translation.promotion_paths
         for path, code, message in translation.problems:
-            self.add(code, f"{message} ({format_path(path)})", format_path(path),
-                     self.locator.find(path))
+            self.add(code, message, format_path(path), self.locator.find(path))
         try:
             ladder = Ladder(**translation.fields)
         except LadderError as error:
@@ -329,17 +310,6 @@ class _Reader:
         if self.problems:
             raise self.fail()
         return ladder
-
-    def _shape(self, path: Path, code: str, message: str) -> None:
-        if code == "missing-key":
-            path = path[:-1]
-            text = f"{message} in {format_path(path) or 'the top level'}"
-        elif code == "unknown-key":
-            text = f"{message.split(';')[0]} in {format_path(path[:-1]) or 'the top level'}"
-            text += message[len(message.split(";")[0]) :]
-        else:
-            text = f"{format_path(path) or 'the document'}: {message}"
-        self.add(code, text, format_path(path), self.locator.find(path, key=code == "unknown-key"))
 
     def locate(self, problem: Problem) -> Problem:
         """Translate the path of a model problem to the document's, and locate it."""
@@ -388,28 +358,32 @@ def check_text(text: str, format: Format, file: str | None) -> list[Problem]:  #
 def format_of(name: str, given: str | None = None) -> Format:
     if given is not None:
         if given not in ("yaml", "json", "toml"):
-            raise LadderError([
-                Problem(
-                    code="unknown-format",
-                    message=f"unknown format {given!r}; expected 'yaml', 'json' or 'toml'",
-                )
-            ])
+            raise LadderError(
+                [
+                    Problem(
+                        code="unknown-format",
+                        message=f"unknown format {given!r}; expected 'yaml', 'json' or 'toml'",
+                    )
+                ]
+            )
         return given  # type: ignore[return-value]
     suffix = FilePath(name).suffix.lower()
     if suffix not in SUFFIXES:
-        raise LadderError([
-            Problem(
-                code="unknown-format",
-                message=f"cannot tell the format of {name!r} from its suffix; use "
-                f"{', '.join(SUFFIXES)} or give the format",
-                file=name,
-            )
-        ])
+        raise LadderError(
+            [
+                Problem(
+                    code="unknown-format",
+                    message=f"cannot tell the format of {name!r} from its suffix; use "
+                    f"{', '.join(SUFFIXES)} or give the format",
+                    file=name,
+                )
+            ]
+        )
     return SUFFIXES[suffix]
 
 
 def loads(text: str, format: str = "yaml", *, file: str | None = None) -> Ladder:  # noqa: A002
-    """
+    r"""
     Build a `Ladder` from the text of a ladder file.
 
     Args:
@@ -434,7 +408,7 @@ def loads(text: str, format: str = "yaml", *, file: str | None = None) -> Ladder
         ... ''')
         >>> ladder.expectation("pm", "delivery").level
         3
-        >>> loads("id: tiny\\nname: Tiny\\nroles:\\n  - {id: pm, titel: PM, level: 1}\\n")
+        >>> loads("id: tiny\nname: Tiny\nroles:\n  - {id: pm, titel: PM, level: 1}\n")
         Traceback (most recent call last):
         ...
         careerladder.LadderError: 4:14: error unknown-key: unknown key 'titel' in roles[0]; did you mean 'title'?
@@ -483,16 +457,18 @@ def read_text(name: str) -> str:
         before = data[: error.start]
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
-        raise LadderError([
-            Problem(
-                code="not-utf8",
-                message=f"the file is not UTF-8: byte 0x{data[error.start]:02x} at offset "
-                f"{error.start} cannot be decoded; save the file as UTF-8",
-                file=name,
-                line=line,
-                column=column,
-            )
-        ]) from None
+        raise LadderError(
+            [
+                Problem(
+                    code="not-utf8",
+                    message=f"the file is not UTF-8: byte 0x{data[error.start]:02x} at offset "
+                    f"{error.start} cannot be decoded; save the file as UTF-8",
+                    file=name,
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
 
 
 def dumps(ladder: Ladder, format: str = "yaml") -> str:  # noqa: A002
@@ -507,10 +483,17 @@ def dumps(ladder: Ladder, format: str = "yaml") -> str:  # noqa: A002
     Example:
         >>> from careerladder import Competency, Expectation, Role
         >>> ladder = Ladder(
-        ...     id="tiny", name="Tiny",
+        ...     id="tiny",
+        ...     name="Tiny",
         ...     competencies=[Competency(id="delivery", name="Delivery")],
-        ...     roles=[Role(id="pm", title="PM", level=1,
-        ...                 expectations=[Expectation(competency="delivery", level=3)])],
+        ...     roles=[
+        ...         Role(
+        ...             id="pm",
+        ...             title="PM",
+        ...             level=1,
+        ...             expectations=[Expectation(competency="delivery", level=3)],
+        ...         )
+        ...     ],
         ... )
         >>> print(dumps(ladder), end="")
         careerladder: 1
@@ -533,9 +516,7 @@ def dumps(ladder: Ladder, format: str = "yaml") -> str:  # noqa: A002
     kind = format_of("", format)
     data = ladder_to_doc(ladder)
     if kind == "yaml":
-        return yaml.dump(  # type: ignore[no-any-return]
-            data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88
-        )
+        return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88)
     if kind == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     try:
@@ -573,7 +554,7 @@ def dump(ladder: Ladder, path: str | os.PathLike[str], format: str | None = None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-        os.replace(temporary, name)
+        FilePath(temporary).replace(name)
     except BaseException:
         os.unlink(temporary)  # noqa: PTH108
         raise

@@ -5,8 +5,7 @@ The ladder: roles, competencies and the promotions between them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
@@ -15,6 +14,8 @@ from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference
 from ._problems import LadderError, Problem, suggest
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     import networkx as nx
 
 
@@ -28,6 +29,19 @@ def _promotions(
 
 def _scale(value: Iterable[str]) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
+
+
+# One converter per field: the attrs mypy plugin cannot solve a generic `tuple`.
+def _competencies(value: Iterable[Competency]) -> tuple[Competency, ...]:
+    return tuple(value)
+
+
+def _roles(value: Iterable[Role]) -> tuple[Role, ...]:
+    return tuple(value)
+
+
+def _references(value: Iterable[Reference]) -> tuple[Reference, ...]:
+    return tuple(value)
 
 
 RoleKey = str | Role
@@ -68,11 +82,19 @@ class Ladder:
         ...     name="Tiny",
         ...     competencies=[Competency(id="delivery", name="Delivery")],
         ...     roles=[
-        ...         Role(id="pm", title="Product Manager", level=2,
-        ...              expectations=[Expectation(competency="delivery", level=3)]),
-        ...         Role(id="apm", title="Associate Product Manager", level=1,
-        ...              aliases=["APM"],
-        ...              expectations=[Expectation(competency="delivery", level=2)]),
+        ...         Role(
+        ...             id="pm",
+        ...             title="Product Manager",
+        ...             level=2,
+        ...             expectations=[Expectation(competency="delivery", level=3)],
+        ...         ),
+        ...         Role(
+        ...             id="apm",
+        ...             title="Associate Product Manager",
+        ...             level=1,
+        ...             aliases=["APM"],
+        ...             expectations=[Expectation(competency="delivery", level=2)],
+        ...         ),
         ...     ],
         ...     promotions=[("apm", "pm")],
         ... )
@@ -90,13 +112,11 @@ class Ladder:
     name: str
     description: str = ""
     scale: tuple[str, ...] = attrs.field(default=DEFAULT_SCALE, converter=_scale)
-    competencies: tuple[Competency, ...] = attrs.field(default=(), converter=tuple)
-    roles: tuple[Role, ...] = attrs.field(default=(), converter=tuple)
+    competencies: tuple[Competency, ...] = attrs.field(default=(), converter=_competencies)
+    roles: tuple[Role, ...] = attrs.field(default=(), converter=_roles)
     # Promotions are a set of edges: their order carries no meaning.
-    promotions: tuple[Promotion, ...] = attrs.field(
-        default=(), converter=_promotions, eq=frozenset
-    )
-    references: tuple[Reference, ...] = attrs.field(default=(), converter=tuple)
+    promotions: tuple[Promotion, ...] = attrs.field(default=(), converter=_promotions, eq=frozenset)
+    references: tuple[Reference, ...] = attrs.field(default=(), converter=_references)
 
     def __attrs_post_init__(self) -> None:
         problems = check(self)
@@ -172,7 +192,7 @@ class Ladder:
             graph.add_node(role.id, role=role)
         for promotion in self.promotions:
             graph.add_edge(promotion.source, promotion.target, promotion=promotion)
-        return nx.freeze(graph)
+        return cast("nx.DiGraph[str]", nx.freeze(graph))
 
     # -- queries ---------------------------------------------------------------------
 
@@ -214,15 +234,17 @@ class Ladder:
             if self._by_id.get(key.id) == key:
                 return key
             key = key.id
-        found = self._by_name.get(key.casefold()) if isinstance(key, str) else None
+        found = self._by_name.get(str(key).casefold())
         if found is None:
             names = [name for role in self.roles for name in (role.id, *role.titles)]
-            raise LadderError([
-                Problem(
-                    code="unknown-role",
-                    message=f"no role {key!r} on ladder {self.id!r}{suggest(str(key), names)}",
-                )
-            ])
+            raise LadderError(
+                [
+                    Problem(
+                        code="unknown-role",
+                        message=f"no role {key!r} on ladder {self.id!r}{suggest(str(key), names)}",
+                    )
+                ]
+            )
         return found
 
     def competency(self, key: CompetencyKey) -> Competency:
@@ -238,18 +260,20 @@ class Ladder:
             'communication'
         """
         wanted = key.id if isinstance(key, Competency) else key
-        folded = wanted.casefold() if isinstance(wanted, str) else None
+        folded = str(wanted).casefold()
         for competency in self.competencies:
             if folded in (competency.id.casefold(), competency.name.casefold()):
                 return competency
         names = [n for c in self.competencies for n in (c.id, c.name)]
-        raise LadderError([
-            Problem(
-                code="unknown-competency",
-                message=f"no competency {wanted!r} on ladder {self.id!r}"
-                f"{suggest(str(wanted), names)}",
-            )
-        ])
+        raise LadderError(
+            [
+                Problem(
+                    code="unknown-competency",
+                    message=f"no competency {wanted!r} on ladder {self.id!r}"
+                    f"{suggest(str(wanted), names)}",
+                )
+            ]
+        )
 
     def next_roles(self, role: RoleKey) -> tuple[Role, ...]:
         """
@@ -375,7 +399,8 @@ class Ladder:
 
         Example:
             >>> ladder = Ladder(
-            ...     id="l", name="L",
+            ...     id="l",
+            ...     name="L",
             ...     competencies=[Competency(id="craft", name="Craft")],
             ...     roles=[Role(id="a", title="A", level=1)],
             ... )
@@ -419,9 +444,7 @@ class Ladder:
         """
         new = [Promotion(source=self.role(key).id, target=role.id) for key in promoted_from]
         new += [Promotion(source=role.id, target=self.role(key).id) for key in promotes_to]
-        return attrs.evolve(
-            self, roles=(*self.roles, role), promotions=(*self.promotions, *new)
-        )
+        return attrs.evolve(self, roles=(*self.roles, role), promotions=(*self.promotions, *new))
 
     def remove_role(self, role: RoleKey, *, bridge: bool = False) -> Ladder:
         """
@@ -448,10 +471,12 @@ class Ladder:
         promotions = [p for p in self.promotions if gone not in p.pair]
         if bridge:
             existing = {p.pair for p in promotions}
-            for before in self._previous[gone]:
-                for after in self._next[gone]:
-                    if (before, after) not in existing:
-                        promotions.append(Promotion(source=before, target=after))
+            promotions += [
+                Promotion(source=before, target=after)
+                for before in self._previous[gone]
+                for after in self._next[gone]
+                if (before, after) not in existing
+            ]
         return attrs.evolve(
             self,
             roles=[r for r in self.roles if r.id != gone],
@@ -495,12 +520,14 @@ class Ladder:
         pair = (self.role(source).id, self.role(target).id)
         kept = [p for p in self.promotions if p.pair != pair]
         if len(kept) == len(self.promotions):
-            raise LadderError([
-                Problem(
-                    code="unknown-promotion",
-                    message=f"no promotion {pair[0]!r} -> {pair[1]!r} on ladder {self.id!r}",
-                )
-            ])
+            raise LadderError(
+                [
+                    Problem(
+                        code="unknown-promotion",
+                        message=f"no promotion {pair[0]!r} -> {pair[1]!r} on ladder {self.id!r}",
+                    )
+                ]
+            )
         return attrs.evolve(self, promotions=kept)
 
     def add_competency(self, competency: Competency) -> Ladder:
@@ -549,10 +576,12 @@ class Ladder:
         Example:
             >>> from careerladder import presets
             >>> ladder = presets.load("six-step")
-            >>> ladder = ladder.add_expectation("pm", Expectation(competency="communication", level=4))
+            >>> ladder = ladder.add_expectation(
+            ...     "pm", Expectation(competency="communication", level=4)
+            ... )
             >>> ladder.expectation("pm", "communication").level
             4
-        """  # noqa: E501
+        """
         old = self.role(role)
         kept = [e for e in old.expectations if e.competency != expectation.competency]
         new = attrs.evolve(old, expectations=[*kept, expectation])
@@ -574,11 +603,13 @@ class Ladder:
         old = self.role(role)
         gone = self.competency(competency).id
         if old.expectation(gone) is None:
-            raise LadderError([
-                Problem(
-                    code="unknown-expectation",
-                    message=f"role {old.id!r} has no expectation for competency {gone!r}",
-                )
-            ])
+            raise LadderError(
+                [
+                    Problem(
+                        code="unknown-expectation",
+                        message=f"role {old.id!r} has no expectation for competency {gone!r}",
+                    )
+                ]
+            )
         new = attrs.evolve(old, expectations=[e for e in old.expectations if e.competency != gone])
         return attrs.evolve(self, roles=self._replace_role(old, new))

@@ -8,9 +8,12 @@ needs the whole ladder lives in `careerladder._check`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 #: The proficiency scale a ladder uses when it names none: lowest first.
 DEFAULT_SCALE: tuple[str, ...] = ("aware", "practicing", "proficient", "advanced", "expert")
@@ -100,6 +103,10 @@ class Expectation:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
 
+def _expectations(value: Iterable[Expectation]) -> tuple[Expectation, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Role:
     """
@@ -144,7 +151,7 @@ class Role:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     summary: str = ""
     responsibilities: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    expectations: tuple[Expectation, ...] = attrs.field(default=(), converter=tuple)
+    expectations: tuple[Expectation, ...] = attrs.field(default=(), converter=_expectations)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     @property

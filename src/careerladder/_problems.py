@@ -5,10 +5,12 @@ Problems found in a ladder, and the one exception that carries them.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 Severity = Literal["error", "warning"]
 
@@ -86,10 +88,14 @@ class LadderError(ValueError):
         problems: The problems found; at least one.
 
     Example:
-        >>> error = LadderError([
-        ...     Problem(code="duplicate-id", message="duplicate role id 'pm' in roles[1].id"),
-        ...     Problem(code="unknown-role", message="unknown role 'vp' in promotions[0].target"),
-        ... ])
+        >>> error = LadderError(
+        ...     [
+        ...         Problem(code="duplicate-id", message="duplicate role id 'pm' in roles[1].id"),
+        ...         Problem(
+        ...             code="unknown-role", message="unknown role 'vp' in promotions[0].target"
+        ...         ),
+        ...     ]
+        ... )
         >>> print(error)
         error duplicate-id: duplicate role id 'pm' in roles[1].id
         error unknown-role: unknown role 'vp' in promotions[0].target

@@ -44,7 +44,7 @@ class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
 
-    def type(self, tp: Any, field: str = "") -> dict[str, Any]:  # noqa: PLR0911
+    def of(self, tp: Any, field: str = "") -> dict[str, Any]:  # noqa: ANN401, PLR0911
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if tp is str:
@@ -56,15 +56,15 @@ class _Builder:
         if origin in (typing.Union, types.UnionType):
             if type(None) in args:
                 rest = [a for a in args if a is not type(None)]
-                return {"anyOf": [self.type(rest[0], field), {"type": "null"}]}
-            return {"anyOf": [self.type(a, field) for a in args]}
+                return {"anyOf": [self.of(rest[0], field), {"type": "null"}]}
+            return {"anyOf": [self.of(a, field) for a in args]}
         if origin is tuple:
-            return {"type": "array", "items": self.type(args[0], field)}
+            return {"type": "array", "items": self.of(args[0], field)}
         if origin is dict:
             return {
                 "type": "object",
                 "propertyNames": {"pattern": ID_PATTERN},
-                "additionalProperties": self.type(args[1], field),
+                "additionalProperties": self.of(args[1], field),
             }
         return self.cls(tp)
 
@@ -76,7 +76,7 @@ class _Builder:
             properties: dict[str, Any] = {}
             required = []
             for attribute in attrs.fields(cls):
-                spec = self.type(hints[attribute.name], attribute.name)
+                spec = self.of(hints[attribute.name], attribute.name)
                 if attribute.name in _DESCRIPTIONS:
                     spec = {"description": _DESCRIPTIONS[attribute.name], **spec}
                 properties[attribute.name] = spec

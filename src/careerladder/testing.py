@@ -17,12 +17,15 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
 from ._ladder import Ladder
 from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Role
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = ["competencies", "ids", "ladders", "roles"]
 
@@ -104,6 +107,7 @@ def ladders(
     Valid ladders: a random DAG of roles whose promotions always rise in level.
 
     Args:
+        draw: Supplied by hypothesis; leave it out.
         min_roles: Fewest roles.
         max_roles: Most roles.
         tracks: The tracks roles are drawn from; ``None`` means no track.

@@ -72,12 +72,14 @@ def load(name: str) -> Ladder:
     files = _files()
     if name not in files:
         known = names()
-        raise LadderError([
-            Problem(
-                code="unknown-preset",
-                message=f"no preset {name!r}{suggest(name, known)} "
-                f"(known presets: {', '.join(known)})",
-            )
-        ])
+        raise LadderError(
+            [
+                Problem(
+                    code="unknown-preset",
+                    message=f"no preset {name!r}{suggest(name, known)} "
+                    f"(known presets: {', '.join(known)})",
+                )
+            ]
+        )
     text = resources.files(__name__).joinpath(files[name]).read_text(encoding="utf-8")
     return loads(text, "yaml", file=f"careerladder/presets/{files[name]}")

@@ -306,3 +306,17 @@ def test_lint_unreachable_role_no_expectations_unused_competency() -> None:
         "no entry role reaches role 'vp' (roles[6]): no promotion leads to it and its level 5 "
         "is above the entry level 1; add a promotion into it"
     )
+
+
+def test_an_expectation_needs_a_competency_id() -> None:
+    roles = [Role(id="a", title="A", level=1, expectations=[Expectation(competency="", level=1)])]
+    assert only(roles=roles, promotions=[]) == (
+        "empty-field",
+        "roles[0].expectations.",
+        "roles[0].expectations. is empty; give the expectation a competency",
+    )
+
+
+def test_a_promotion_between_roles_with_bad_levels_is_not_judged_for_rising() -> None:
+    roles = [Role(id="a", title="A", level="1"), Role(id="b", title="B", level=2)]  # type: ignore[arg-type]
+    assert [c for c, _, _ in problems_of(roles=roles, promotions=[("a", "b")])] == ["wrong-type"]

@@ -251,3 +251,22 @@ def test_installed_script_runs() -> None:
     )
     assert result.returncode == 0
     assert "six-step" in result.stdout
+
+
+def test_github_annotation_without_a_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", "--format", "github", "missing.yaml")
+    assert code == 2
+    assert out.splitlines()[0] == (
+        "::error file=missing.yaml,title=careerladder unreadable::cannot read the file: No such "
+        "file or directory"
+    )
+
+
+def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import runpy  # noqa: PLC0415
+
+    monkeypatch.setattr(sys, "argv", ["careerladder", "validate", ACME])
+    with pytest.raises(SystemExit) as exit_:
+        runpy.run_module("careerladder", run_name="__main__")
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == "checked 1 file: all valid\n"

@@ -375,3 +375,51 @@ def test_loads_of_any_text_raises_only_ladder_error(text: str) -> None:
 
 def test_public_names_are_reexported() -> None:
     assert careerladder.load is load
+
+
+@pytest.mark.parametrize(
+    ("roles", "message"),
+    [
+        ("[3]", "f:3:9: error wrong-type: roles[0]: expected a mapping, got a number (3)"),
+        (
+            "[{id: a, title: A, level: 1, expectations: [1]}]",
+            "f:3:51: error wrong-type: roles[0].expectations: expected a mapping, got a list",
+        ),
+        (
+            "[{id: a, title: A, level: 1, promotes_to: [{}]}]",
+            "f:3:51: error missing-key: missing required key 'role' in roles[0].promotes_to[0]",
+        ),
+        (
+            "[{id: a, title: A, level: 1, promotes_to: [[x]]}]",
+            "f:3:51: error wrong-type: roles[0].promotes_to[0]: expected a role id or a mapping "
+            "with a 'role', got a list",
+        ),
+        (
+            "[{id: a, title: A, level: 1, summary: {x: 1}}]",
+            "f:3:46: error wrong-type: roles[0].summary: expected a string, got a mapping",
+        ),
+        (
+            "[{id: '', title: A, level: 1, promotes_to: [a]}]",
+            "f:3:14: error empty-field: roles[0].id is empty; give the role an id",
+        ),
+    ],
+)
+def test_values_of_the_wrong_kind(roles: str, message: str) -> None:
+    assert problems(f"id: l\nname: L\nroles: {roles}\n")[0] == message
+
+
+def test_empty_source_id_of_a_promotion_points_at_the_role_id() -> None:
+    found = problems("id: l\nname: L\nroles: [{id: '', title: A, level: 1, promotes_to: [a]}]\n")
+    assert (
+        found[2]
+        == "f:3:52: error unknown-role: unknown role 'a' in roles[0].promotes_to[0]; expected the id of a role"
+    )
+    assert found[1] == (
+        "f:3:14: error empty-field: roles[0].id is empty; give the promotion a role"
+    )
+
+
+def test_describe_names_other_values() -> None:
+    from careerladder._converter import describe  # noqa: PLC0415
+
+    assert describe(object()) == "a value of type object"

@@ -194,7 +194,7 @@ class _Reader:
                 node = _compose(self.text)
             except yaml.YAMLError:  # pragma: no cover - valid JSON that YAML rejects
                 node = None
-            if node is not None:
+            if node is not None:  # pragma: no branch - valid JSON is never empty
                 builder = _YamlBuilder()
                 builder.build(node, ())
                 self._locator = builder.locator
@@ -311,23 +311,26 @@ class _Reader:
             raise self.fail()
         return ladder
 
+    def _promotion_path(self, index: int, end: object) -> Path:
+        """Where ``promotions[index]`` (or its *end*: source or target) is in the document."""
+        path = self.promotion_paths[index]
+        if end == "source":  # the role the promotion sits in
+            return (*path[:2], "id")
+        if end == "target" and (*path, "role") in self.locator.values:
+            return (*path, "role")
+        return path
+
     def locate(self, problem: Problem) -> Problem:
         """Translate the path of a model problem to the document's, and locate it."""
-        promotion_paths = self.promotion_paths
         parts = _parse_path(problem.path)
         message = problem.message
         key = problem.code in {"unknown-competency", "duplicate-expectation"}
         if parts[:1] == ("promotions",):
-            doc_path = promotion_paths[int(parts[1])]
-            rest = parts[2:]
-            if rest == ("source",):
-                doc_path = (*doc_path[:2], "id")
-            elif rest == ("target",) and (*doc_path, "role") in self.locator.values:
-                doc_path = (*doc_path, "role")
-            parts = doc_path
+            end = parts[2] if len(parts) > 2 else None
+            parts = self._promotion_path(int(parts[1]), end)
         message = re.sub(
             r"promotions\[(\d+)\](\.(source|target))?",
-            lambda m: format_path(promotion_paths[int(m[1])]),
+            lambda m: format_path(self._promotion_path(int(m[1]), m[3])),
             message,
         )
         if parts[-1:] == ("level",) and parts not in self.locator.values:

@@ -125,12 +125,12 @@ def hint(word: str, candidates: Iterable[str], otherwise: str) -> str:
     Example:
         >>> hint("vp", ["pm", "senior-pm"], "add it")
         '; expected one of: pm, senior-pm'
-        >>> hint("pn", ["pm", "senior-pm"], "add it")
-        "; did you mean 'pm'?"
+        >>> hint("senior-pn", ["pm", "senior-pm"], "add it")
+        "; did you mean 'senior-pm'?"
         >>> hint("x", [], "add it")
         '; add it'
     """
-    known = sorted(set(candidates))
+    known = sorted({c for c in candidates if c})
     if found := suggest(word, known):
         return found
     if 0 < len(known) <= 8:

@@ -69,25 +69,24 @@ class _Builder:
         return self.cls(tp)
 
     def cls(self, cls: type) -> dict[str, Any]:
+        # Each document class appears once in the format, so each is defined once.
+        hints = typing.get_type_hints(cls)
+        properties: dict[str, Any] = {}
+        required = []
+        for attribute in attrs.fields(cls):
+            spec = self.of(hints[attribute.name], attribute.name)
+            if attribute.name in _DESCRIPTIONS:
+                spec = {"description": _DESCRIPTIONS[attribute.name], **spec}
+            properties[attribute.name] = spec
+            if attribute.default is attrs.NOTHING:
+                required.append(attribute.name)
         name = _name(cls)
-        if name not in self.defs:
-            self.defs[name] = {}  # placeholder: stops recursion
-            hints = typing.get_type_hints(cls)
-            properties: dict[str, Any] = {}
-            required = []
-            for attribute in attrs.fields(cls):
-                spec = self.of(hints[attribute.name], attribute.name)
-                if attribute.name in _DESCRIPTIONS:
-                    spec = {"description": _DESCRIPTIONS[attribute.name], **spec}
-                properties[attribute.name] = spec
-                if attribute.default is attrs.NOTHING:
-                    required.append(attribute.name)
-            self.defs[name] = {
-                "type": "object",
-                "properties": properties,
-                "required": required,
-                "additionalProperties": False,
-            }
+        self.defs[name] = {
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
         return {"$ref": f"#/$defs/{name}"}
 
 

@@ -152,7 +152,7 @@ def test_model_problems_point_at_their_node() -> None:
         "expected one of: c",
         "f:9:19: error level-not-rising: promotion 'a' -> 'b' in roles[0].promotes_to[0] does "
         "not rise: 'b' is level 1 and 'a' is level 2; a promotion must go to a higher level",
-        "f:9:29: error unknown-role: unknown role 'z' in roles[0].promotes_to[1]; expected "
+        "f:9:29: error unknown-role: unknown role 'z' in roles[0].promotes_to[1].role; expected "
         "one of: a, b",
         "f:10:51: error level-off-scale: level 'wizard' in roles[1].expectations.c is not on "
         "the scale; expected a number from 1 to 5 or one of: aware, practicing, proficient, "
@@ -410,9 +410,9 @@ def test_values_of_the_wrong_kind(roles: str, message: str) -> None:
 
 def test_empty_source_id_of_a_promotion_points_at_the_role_id() -> None:
     found = problems("id: l\nname: L\nroles: [{id: '', title: A, level: 1, promotes_to: [a]}]\n")
-    assert (
-        found[2]
-        == "f:3:52: error unknown-role: unknown role 'a' in roles[0].promotes_to[0]; expected the id of a role"
+    assert found[2] == (
+        "f:3:52: error unknown-role: unknown role 'a' in roles[0].promotes_to[0]; expected the "
+        "id of a role"
     )
     assert found[1] == (
         "f:3:14: error empty-field: roles[0].id is empty; give the promotion a role"

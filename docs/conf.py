@@ -22,7 +22,7 @@ extensions = [
     "presets_pages",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build", "_generated/*.md.part"]
+exclude_patterns = ["_build", "_generated"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
@@ -46,7 +46,13 @@ napoleon_use_ivar = True
 
 # Doctests run from the repository root, like the test suite, so that paths
 # such as examples/ladders/acme.yaml work in both.
-doctest_global_setup = f"import os\nos.chdir({str(Path(__file__).parent.parent)!r})"
+# Docstring examples run with the public names at hand, as in the package's own module.
+doctest_global_setup = f"""
+import os
+os.chdir({str(Path(__file__).parent.parent)!r})
+import attrs
+from careerladder import *
+"""
 
 html_theme = "furo"
 html_title = "careerladder"

@@ -81,11 +81,14 @@ class LadderError(ValueError):
     A ladder, or the file it came from, is invalid.
 
     The one base exception for every invalid ladder or config. It carries
-    **every** problem found, not only the first, in :attr:`problems`;
-    ``str(error)`` lists them one per line.
+    **every** problem found, not only the first; ``str(error)`` lists them one
+    per line.
 
     Args:
         problems: The problems found; at least one.
+
+    Attributes:
+        problems: The problems, sorted by file, line and column.
 
     Example:
         >>> error = LadderError(

@@ -45,7 +45,8 @@ def names() -> tuple[str, ...]:
     Return the names of the presets, sorted.
 
     Example:
-        >>> "six-step" in names()
+        >>> from careerladder import presets
+        >>> "six-step" in presets.names()
         True
     """
     return tuple(sorted(_files()))
@@ -62,9 +63,10 @@ def load(name: str) -> Ladder:
         LadderError: If there is no such preset; the message lists them.
 
     Example:
-        >>> load("six-step").role("cpo").title
+        >>> from careerladder import presets
+        >>> presets.load("six-step").role("cpo").title
         'Chief Product Officer'
-        >>> load("six step")
+        >>> presets.load("six step")
         Traceback (most recent call last):
         ...
         careerladder.LadderError: error unknown-preset: no preset 'six step'; did you mean 'six-step'? (known presets: head-senior-director, seven-step-gpm, six-step)

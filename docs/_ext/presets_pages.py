@@ -14,8 +14,9 @@ from careerladder import presets
 from careerladder._cli import _tree
 
 if TYPE_CHECKING:
-    from careerladder import Ladder
     from sphinx.application import Sphinx
+
+    from careerladder import Ladder
 
 
 def _escape(text: str) -> str:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from careerladder import LadderError, dumps, loads, presets
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from careerladder import Ladder
+    from careerladder import Competency, Ladder
 
 DATA = Path(__file__).parent / "data"
 _spec = importlib.util.spec_from_file_location("source_hashes", DATA / "make_source_hashes.py")
@@ -91,7 +92,7 @@ def test_roles_in_order_each_promoting_to_the_next(name: str) -> None:
     assert [role.title for role in ladder] == ORDER[name]
     roles = list(ladder)
     assert {p.pair for p in ladder.promotions} == {
-        (a.id, b.id) for a, b in zip(roles, roles[1:], strict=False)
+        (a.id, b.id) for a, b in itertools.pairwise(roles)
     }
 
 
@@ -133,7 +134,7 @@ def test_every_item_cites_a_reference_with_a_title(name: str) -> None:
 
 
 def test_one_competency_catalogue_is_shared() -> None:
-    catalogue = {}
+    catalogue: dict[str, Competency] = {}
     for name in ORDER:
         for competency in presets.load(name).competencies:
             assert catalogue.setdefault(competency.id, competency) == competency

@@ -13,8 +13,11 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 RUN = 10
 HERE = Path(__file__).parent
@@ -40,7 +43,7 @@ def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parents[2] / "shared" / "sources"
     hashes = {h for path in sorted(folder.glob("*.txt")) for h in runs(path.read_text())}
     TARGET.write_text("".join(f"{h}\n" for h in sorted(hashes)))
-    print(f"{len(hashes)} runs from {folder} written to {TARGET}")
+    print(f"{len(hashes)} runs from {folder} written to {TARGET}")  # noqa: T201
 
 
 if __name__ == "__main__":

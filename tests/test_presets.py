@@ -160,6 +160,7 @@ def test_head_senior_director_measures_all_fifteen_criteria() -> None:
         ("head-senior-director", "Product Lead", "senior-pm"),
         ("head-senior-director", "Group PM", "senior-pm"),
         ("head-senior-director", "Vice President of Products", "vp-product"),
+        ("head-senior-director", "head of products", "head-of-product"),
     ],
 )
 def test_alternate_titles_from_the_sources_are_aliases(name: str, alias: str, role: str) -> None:

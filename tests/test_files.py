@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -268,7 +269,12 @@ def test_python_tags_are_refused_not_run() -> None:
 
 def test_invalid_scalar_values_are_problems() -> None:
     assert problems("id: !!int abc\nname: L\n") == [
-        "f:1:5: error yaml-syntax: invalid value: invalid literal for int() with base 10: 'abc'"
+        "f:1:5: error yaml-syntax: id: invalid value 'abc': invalid literal for int() with base "
+        "10: 'abc'"
+    ]
+    assert problems(f"{MINIMAL}references: {{r: {{title: T, date: 2023-13-01}}}}\n") == [
+        "f:3:34: error yaml-syntax: references.r.date: invalid value '2023-13-01': month must be "
+        "in 1..12"
     ]
 
 
@@ -423,3 +429,33 @@ def test_describe_names_other_values() -> None:
     from careerladder._converter import describe  # noqa: PLC0415
 
     assert describe(object()) == "a value of type object"
+
+
+@pytest.mark.parametrize(
+    ("date", "kind"),
+    [("2023-10-30", "yaml"), ('"2023-10-30"', "yaml"), ("2023-10-30", "toml")],
+)
+def test_reference_dates_as_dates_or_iso_strings(date: str, kind: str) -> None:
+    body = f"{MINIMAL}references:\n  r: {{title: T, date: {date}}}\n"
+    if kind == "toml":
+        body = f'id = "l"\nname = "L"\n[references.r]\ntitle = "T"\ndate = {date}\n'
+    [reference] = loads(body, kind).references
+    assert reference.date == dt.date(2023, 10, 30)
+
+
+@pytest.mark.parametrize(
+    ("date", "shown"),
+    [
+        ("'2023-13-01'", "a string ('2023-13-01')"),
+        (
+            "2023-10-30 10:00:00",
+            "a date or time (2023-10-30T10:00:00); quote it to make it a string",
+        ),
+        ("3", "a number (3)"),
+    ],
+)
+def test_reference_dates_must_be_dates(date: str, shown: str) -> None:
+    assert problems(f"{MINIMAL}references:\n  r: {{title: T, date: {date}}}\n") == [
+        f"f:4:23: error wrong-type: references.r.date: expected a date such as 2023-10-30, got "
+        f"{shown}"
+    ]

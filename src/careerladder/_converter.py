@@ -73,6 +73,7 @@ class _DocReference:
     title: str
     author: str | None = None
     year: int | None = None
+    date: dt.date | None = None
     url: str | None = None
 
 
@@ -135,6 +136,18 @@ def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise ShapeError(f"expected a string, got {describe(value)}")
     return value
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    # YAML and TOML read a bare 2023-10-30 as a date; JSON has only strings.
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ShapeError(f"expected a date such as 2023-10-30, got {describe(value)}")
 
 
 def _structure_level(value: object, _: type) -> int | str:
@@ -219,6 +232,8 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int | str, _structure_level)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_structure_hook(_DocLevel, _level_or_mapping(converter))
     converter.register_structure_hook(_DocTarget, _target_or_mapping(converter))
     _strict_sequences(converter)
@@ -396,17 +411,23 @@ def doc_to_fields(doc: _DocLadder) -> Translation:
         "roles": roles,
         "promotions": promotions,
         "references": [
-            Reference(id=key, title=ref.title, author=ref.author, year=ref.year, url=ref.url)
+            Reference(id=key, **attrs.asdict(ref, recurse=False))
             for key, ref in doc.references.items()
         ],
     }
     return Translation(fields, promotion_paths, problems)
 
 
+def _not_id(attribute: attrs.Attribute[object], _: object) -> bool:
+    return attribute.name != "id"
+
+
 def ladder_to_doc(ladder: Ladder) -> dict[str, Any]:
     """Unstructure a `Ladder` into the short forms of the file format."""
-    # Targets in the ladder's order, so that equal ladders give equal files.
+    # Targets in the ladder's order and expectations in the catalogue's, so
+    # that equal ladders give equal files.
     rank = {role.id: i for i, role in enumerate(ladder)}
+    catalogue = {c.id: i for i, c in enumerate(ladder.competencies)}
     outgoing: dict[str, list[_DocTarget]] = {role.id: [] for role in ladder.roles}
     for promotion in sorted(ladder.promotions, key=lambda p: rank[p.target]):
         outgoing[promotion.source].append(
@@ -429,7 +450,7 @@ def ladder_to_doc(ladder: Ladder) -> dict[str, Any]:
                     if e.description or e.sources
                     else e.level
                 )
-                for e in role.expectations
+                for e in sorted(role.expectations, key=lambda e: catalogue[e.competency])
             },
             promotes_to=tuple(outgoing[role.id]),
             sources=role.sources,
@@ -444,7 +465,7 @@ def ladder_to_doc(ladder: Ladder) -> dict[str, Any]:
         competencies=ladder.competencies,
         roles=tuple(roles),
         references={
-            ref.id: _DocReference(title=ref.title, author=ref.author, year=ref.year, url=ref.url)
+            ref.id: _DocReference(**attrs.asdict(ref, recurse=False, filter=_not_id))
             for ref in ladder.references
         },
     )

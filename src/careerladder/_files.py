@@ -111,7 +111,9 @@ class _YamlBuilder:
             try:
                 value = SafeConstructor.yaml_constructors[node.tag](self.constructor, node)
             except (ConstructorError, ValueError) as error:
-                self.problem(node, path, "yaml-syntax", f"invalid value: {error}")
+                where = format_path(path)
+                message = f"{where}: invalid value {node.value!r}: {error}"
+                self.problem(node, path, "yaml-syntax", message)
                 value = None
         else:
             self.problem(

@@ -374,7 +374,7 @@ class Ladder:
             >>> from careerladder import presets
             >>> ladder = presets.load("six-step")
             >>> [(e.competency, e.level) for e in ladder.gap("pm", "senior-pm")][:3]
-            [('leadership', 3), ('customer-focus', 4), ('business-acumen', 3)]
+            [('leadership', 3), ('scope-management', 3), ('team-management', 2)]
             >>> ladder.expectation("pm", "leadership").level
             2
         """

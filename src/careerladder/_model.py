@@ -8,6 +8,7 @@ needs the whole ladder lives in `careerladder._check`.
 
 from __future__ import annotations
 
+import datetime as dt  # noqa: TC003 -- attrs and cattrs read the annotations
 from typing import TYPE_CHECKING
 
 import attrs
@@ -36,11 +37,13 @@ class Reference:
         title: Title of the document.
         author: Who wrote it, if known.
         year: Year it was published, if known.
+        date: Day it was published, if known.
         url: Where to read it, if it is online.
 
     Example:
-        >>> Reference(id="handbook", title="ACME engineering handbook", year=2024).title
-        'ACME engineering handbook'
+        >>> import datetime
+        >>> Reference(id="handbook", title="ACME handbook", date=datetime.date(2024, 5, 1)).date
+        datetime.date(2024, 5, 1)
 
     .. versionadded:: 0.1.0
     """
@@ -49,6 +52,7 @@ class Reference:
     title: str
     author: str | None = None
     year: int | None = None
+    date: dt.date | None = None
     url: str | None = None
 
 
@@ -125,7 +129,8 @@ class Role:
         summary: The role in a sentence or two.
         responsibilities: What the role owns.
         expectations: What the role expects of each competency, at most one
-            per competency.
+            per competency. Roles that list the same expectations in another
+            order are equal.
         sources: Ids of the ladder's references this role rests on.
 
     Example:
@@ -151,7 +156,10 @@ class Role:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     summary: str = ""
     responsibilities: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    expectations: tuple[Expectation, ...] = attrs.field(default=(), converter=_expectations)
+    # At most one per competency, so a set: their order carries no meaning.
+    expectations: tuple[Expectation, ...] = attrs.field(
+        default=(), converter=_expectations, eq=frozenset
+    )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     @property

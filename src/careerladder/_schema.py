@@ -7,6 +7,7 @@ everything the schema does and more: references, cycles, levels, titles.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import types
 import typing
@@ -53,6 +54,8 @@ class _Builder:
             return {"type": "string"}
         if tp is int:
             return {"type": "integer"}
+        if tp is dt.date:
+            return {"type": "string", "format": "date"}
         if origin in (typing.Union, types.UnionType):
             if type(None) in args:
                 rest = [a for a in args if a is not type(None)]

@@ -19,15 +19,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import attrs
 from hypothesis import strategies as st
 
 from ._ladder import Ladder
-from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Role
+from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["competencies", "ids", "ladders", "roles"]
+__all__ = ["competencies", "ids", "ladders", "references", "roles"]
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=20)
 
 
 def ids() -> st.SearchStrategy[str]:
@@ -56,6 +59,34 @@ def competencies(*, min_size: int = 1, max_size: int = 6) -> st.SearchStrategy[l
     """
     return st.lists(ids(), min_size=min_size, max_size=max_size, unique=True).map(
         lambda names: [Competency(id=n, name=n.replace("-", " ").capitalize()) for n in names]
+    )
+
+
+def references(*, max_size: int = 3) -> st.SearchStrategy[list[Reference]]:
+    """
+    Lists of references with unique ids and any mix of optional fields.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from careerladder.testing import references
+        >>> find(references(), lambda found: len(found) > 1)[1].id
+        'b'
+    """
+    return st.lists(ids(), max_size=max_size, unique=True).flatmap(
+        lambda names: st.tuples(
+            *[
+                st.builds(
+                    Reference,
+                    id=st.just(name),
+                    title=_TEXT.filter(str.strip),
+                    author=st.none() | _TEXT,
+                    year=st.none() | st.integers(1900, 2100),
+                    date=st.none() | st.dates(),
+                    url=st.none() | st.just(f"https://example.com/{name}"),
+                )
+                for name in names
+            ]
+        ).map(list)
     )
 
 
@@ -120,7 +151,11 @@ def ladders(
         >>> len(ladder), len(ladder.promotions)
         (2, 1)
     """
+    cited = draw(references())
+    sources = st.lists(st.sampled_from([r.id for r in cited]), max_size=2, unique=True)
     catalogue = draw(competencies())
+    if cited:
+        catalogue = [attrs.evolve(c, sources=draw(sources)) for c in catalogue]
     role_ids = draw(st.lists(ids(), min_size=min_roles, max_size=max_roles, unique=True))
     members = [
         draw(
@@ -133,6 +168,15 @@ def ladders(
         )
         for ident in role_ids
     ]
+    if cited:
+        members = [
+            attrs.evolve(
+                role,
+                sources=draw(sources),
+                expectations=[attrs.evolve(e, sources=draw(sources)) for e in role.expectations],
+            )
+            for role in members
+        ]
     candidates = [(a.id, b.id) for a in members for b in members if a.level < b.level]
     chosen = draw(st.lists(st.sampled_from(candidates), unique=True)) if candidates else []
     return Ladder(
@@ -142,4 +186,5 @@ def ladders(
         competencies=catalogue,
         roles=members,
         promotions=[Promotion(source=s, target=t) for s, t in chosen],
+        references=cited,
     )

@@ -34,7 +34,7 @@ nitpick_ignore_regex = [
     ("py:class", r"(Iterable|Iterator|Sequence|DrawFn|SearchStrategy)(\[.*\])?"),
     ("py:class", r"careerladder\._.*"),
     ("py:obj", r"(attrs|networkx|nx|hypothesis)\..*"),
-    ("py:class", r"(RoleKey|CompetencyKey|Severity|Format|os\.PathLike|dt\.date)"),
+    ("py:class", r"(RoleKey|CompetencyKey|Severity|Format|os\.PathLike|dt\.date|datetime\.date)"),
 ]
 
 autodoc_member_order = "bysource"

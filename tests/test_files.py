@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import careerladder
 from careerladder import Ladder, LadderError, dump, dumps, load, loads
 from careerladder._converter import format_path
-from careerladder._files import MAX_DEPTH, check_text
+from careerladder._files import MAX_DEPTH, _Locator, check_text
 from careerladder.testing import ladders
 from helpers import dual_track
 
@@ -206,11 +206,11 @@ def test_json_problems_are_located() -> None:
     ]
 
 
-def test_toml_problems_name_the_path() -> None:
+def test_toml_problems_are_located() -> None:
     assert problems(
         'id = "l"\nname = "L"\nroles = [{id = "a", title = "A", level = "1"}]\n', "toml"
     ) == [
-        "f: error wrong-type: roles[0].level: expected a whole number, got a string ('1')",
+        "f:3:42: error wrong-type: roles[0].level: expected a whole number, got a string ('1')",
     ]
 
 
@@ -459,3 +459,10 @@ def test_reference_dates_must_be_dates(date: str, shown: str) -> None:
         f"f:4:23: error wrong-type: references.r.date: expected a date such as 2023-10-30, got "
         f"{shown}"
     ]
+
+
+def test_locator_falls_back_to_the_nearest_enclosing_node() -> None:
+    locator = _Locator(values={("roles",): (3, 1)}, keys={("roles",): (3, 1)})
+    assert locator.find(("roles", 0, "title")) == (3, 1)
+    assert locator.find(("name",)) == (1, 1)
+    assert locator.find(("roles", 0), key=True) == (3, 1)

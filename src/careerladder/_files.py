@@ -63,16 +63,14 @@ class _Locator:
     values: dict[Path, tuple[int, int]] = attrs.Factory(dict)
     keys: dict[Path, tuple[int, int]] = attrs.Factory(dict)
 
-    def find(self, path: Path, *, key: bool = False) -> tuple[int, int] | None:
+    def find(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Locate *path*, or the nearest enclosing node that has a location."""
         if key and path in self.keys:
             return self.keys[path]
-        while True:
-            if path in self.values:
-                return self.values[path]
-            if not path:
-                return None
-            path = path[:-1]
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.values:
+                return self.values[path[:end]]
+        return (1, 1)  # nothing better known: the document as a whole
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -187,10 +185,12 @@ class _Reader:
     @property
     def locator(self) -> _Locator:
         if self._locator is None:
-            # JSON: find locations only once there is a problem to locate. The
-            # standard library's TOML parser keeps none, so TOML gets paths only.
+            # JSON and TOML: find locations only once there is a problem to locate.
             self._locator = _Locator()
             if self.format == "toml":
+                from ._toml import locate  # noqa: PLC0415 -- only for a TOML file with problems
+
+                self._locator = _Locator(*locate(self.text))
                 return self._locator
             try:
                 node = _compose(self.text)
@@ -339,14 +339,14 @@ class _Reader:
             # The short form `communication: 3` has no `level` key to point at.
             message = message.replace(format_path(parts), format_path(parts[:-1]))
             parts = parts[:-1]
-        where = self.locator.find(parts, key=key)
+        line, column = self.locator.find(parts, key=key)
         return attrs.evolve(
             problem,
             message=message,
             path=format_path(parts),
             file=self.file,
-            line=where[0] if where else None,
-            column=where[1] if where else None,
+            line=line,
+            column=column,
         )
 
 

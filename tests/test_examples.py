@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import runpy
-
-import pytest
+from typing import TYPE_CHECKING
 
 from careerladder import loads
+
+if TYPE_CHECKING:
+    import pytest
 
 
 def test_quickstart_prints_the_ladder_it_builds(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 import careerladder
 from careerladder import Ladder, LadderError, dump, dumps, load, loads
 from careerladder._converter import format_path
-from careerladder._files import MAX_DEPTH, _Locator, check_text
+from careerladder._files import _Locator, check_text
+from careerladder._limits import DEFAULT_LIMITS
 from careerladder.testing import ladders
 from helpers import dual_track
 
@@ -299,16 +300,18 @@ def test_anchored_values_of_the_right_kind_are_accepted() -> None:
 
 
 def test_nesting_deeper_than_the_bound_is_a_problem() -> None:
-    deep = "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5)
-    found = problems(f"id: l\nname: L\ndescription: {deep}\n")
-    assert found == [
-        f"f:3:{MAX_DEPTH + 14}: error too-deep: the document nests deeper than {MAX_DEPTH} levels"
+    depth = DEFAULT_LIMITS.max_depth
+    deep = "[" * (depth + 5) + "]" * (depth + 5)
+    assert problems(f"id: l\nname: L\ndescription: {deep}\n") == [
+        f"f:3:{depth + 14}: error too-deep: the document nests deeper than {depth} levels "
+        "(Limits.max_depth, --max-depth)"
     ]
 
 
 def test_json_too_deep_for_the_parser() -> None:
     assert problems("[" * 100_000 + "]" * 100_000, "json") == [
-        "f: error too-deep: the document nests too deeply to read"
+        "f:1:1: error too-deep: the document nests too deeply to read (Limits.max_depth, "
+        "--max-depth)"
     ]
 
 
@@ -354,11 +357,11 @@ def test_check_text_returns_located_lints() -> None:
     text += "  - {id: a, title: A, level: 1, expectations: {c: 3}, promotes_to: [b]}\n"
     text += "  - {id: b, title: B, level: 2, expectations: {c: 2}}\n"
     assert [str(p) for p in check_text(text, "yaml", "f")] == [
+        "f:3:34: warning unused-competency: no role expects competency 'd' (competencies[1]); "
+        "add an expectation for it or remove it",
         "f:6:51: warning expectation-drops: competency 'c' drops from level 3 in 'a' to level 2 "
         "in 'b' (roles[1].expectations.c) along roles[0].promotes_to[0]; a promotion should "
         "not lower an expectation",
-        "f:3:34: warning unused-competency: no role expects competency 'd' (competencies[1]); "
-        "add an expectation for it or remove it",
     ]
 
 

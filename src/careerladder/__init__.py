@@ -11,6 +11,7 @@ Example:
 from . import presets
 from ._files import dump, dumps, load, loads
 from ._ladder import Ladder
+from ._limits import Limits
 from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
 from ._problems import LadderError, Problem
 
@@ -23,6 +24,7 @@ __all__ = [
     "Expectation",
     "Ladder",
     "LadderError",
+    "Limits",
     "Problem",
     "Promotion",
     "Reference",

@@ -16,7 +16,7 @@ import re
 import tempfile
 import tomllib
 from pathlib import Path as FilePath
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import cattrs
@@ -34,7 +34,11 @@ from ._converter import (
     without_echoes,
 )
 from ._ladder import Ladder
+from ._limits import DEFAULT_LIMITS, Limits
 from ._problems import LadderError, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 Format = Literal["yaml", "json", "toml"]
 
@@ -47,9 +51,6 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _PATH_PART = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
-#: How deep a document may nest. A ladder needs six levels; the bound keeps a
-#: hostile file from exhausting the stack.
-MAX_DEPTH = 64
 
 
 def _parse_path(path: str) -> Path:
@@ -77,29 +78,57 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+class _TooLargeError(Exception):
+    """Raised to stop building a document that is over `Limits.max_nodes`."""
+
+
 class _YamlBuilder:
     """Build plain values from a YAML node tree, noting where each one starts."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.limits = limits
         self.locator = _Locator()
         self.problems: list[tuple[tuple[int, int], Path, str, str]] = []
         self.constructor = SafeConstructor()
         self.built: dict[int, object] = {}
+        # Values counted so far, each use of an anchor counting as a copy of
+        # what it names, and how many values each node stands for.
+        self.count = 0
+        self.sizes: dict[int, int] = {}
+
+    def grow(self, node: yaml.Node, path: Path, size: int) -> None:
+        self.count += size
+        if self.count > self.limits.max_nodes:
+            self.problem(
+                node,
+                path,
+                "too-large",
+                f"the document holds more than {self.limits.max_nodes:,} values, counting "
+                "each use of an anchor as a copy (Limits.max_nodes, --max-nodes)",
+            )
+            raise _TooLargeError
 
     def problem(self, node: yaml.Node, path: Path, code: str, message: str) -> None:
         self.problems.append((_mark(node), path, code, message))
 
     def build(self, node: yaml.Node, path: Path) -> object:
         self.locator.values.setdefault(path, _mark(node))
-        # An alias is the same node again: build it once, like PyYAML does, so
-        # that an alias bomb costs no more than its text.
+        # An alias is the same node again: build it once, like PyYAML does, but
+        # count it as the copy that everything after the reader will walk.
         if id(node) in self.built:
+            self.grow(node, path, self.sizes[id(node)])
             return self.built[id(node)]
-        if len(path) > MAX_DEPTH:
+        if len(path) > self.limits.max_depth:
             self.problem(
-                node, path, "too-deep", f"the document nests deeper than {MAX_DEPTH} levels"
+                node,
+                path,
+                "too-deep",
+                f"the document nests deeper than {self.limits.max_depth} levels "
+                "(Limits.max_depth, --max-depth)",
             )
             return None
+        start = self.count
+        self.grow(node, path, 1)
         value: object
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
             value = self.mapping(node, path)
@@ -123,6 +152,7 @@ class _YamlBuilder:
             )
             value = None
         self.built[id(node)] = value
+        self.sizes[id(node)] = self.count - start
         return value
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[object, object]:
@@ -157,13 +187,37 @@ def _compose(text: str) -> yaml.Node | None:
 
 
 @attrs.define
+class _Pending:
+    """A problem whose line and column are still to be found."""
+
+    problem: Problem
+    parts: Path
+    key: bool = False
+
+
+def _get(data: Any, parts: Path) -> object:  # noqa: ANN401 -- plain parsed data
+    """The value at *parts* in plain data; the translation only asks for paths it built."""
+    for part in parts:
+        data = data[part]
+    return data
+
+
+@attrs.define
 class _Reader:
-    """Parse one document and build a `Ladder` from it, collecting every problem."""
+    """
+    Parse one document and build a `Ladder` from it, collecting every problem.
+
+    Problems are collected with their path in the document and located all at
+    once, by `finish`: JSON and TOML are scanned for positions only when there
+    is something to locate, and then only once.
+    """
 
     text: str
     format: Format
     file: str | None
-    problems: list[Problem] = attrs.Factory(list)
+    limits: Limits = DEFAULT_LIMITS
+    pending: list[_Pending] = attrs.Factory(list)
+    data: object = None
     promotion_paths: list[Path] = attrs.Factory(list)
     _locator: _Locator | None = None
 
@@ -171,41 +225,68 @@ class _Reader:
         self,
         code: str,
         message: str,
-        path: str = "",
+        parts: Path = (),
         where: tuple[int, int] | None = None,
+        *,
+        key: bool = False,
     ) -> None:
         line, column = where or (None, None)
-        self.problems.append(
-            Problem(code=code, message=message, path=path, file=self.file, line=line, column=column)
+        problem = Problem(
+            code=code,
+            message=message,
+            path=format_path(parts),
+            file=self.file,
+            line=line,
+            column=column,
         )
+        self.pending.append(_Pending(problem, parts, key))
 
     def fail(self) -> LadderError:
-        return LadderError(self.problems)
+        return LadderError(self.finish())
 
-    @property
-    def locator(self) -> _Locator:
-        if self._locator is None:
-            # JSON and TOML: find locations only once there is a problem to locate.
-            self._locator = _Locator()
-            if self.format == "toml":
-                from ._toml import locate  # noqa: PLC0415 -- only for a TOML file with problems
+    def finish(self) -> list[Problem]:
+        """Every problem so far, each with its line and column."""
+        todo = [p for p in self.pending if p.problem.line is None]
+        # Only a document that parsed has positions to find; YAML keeps its own.
+        if todo and self._locator is None and self.data is not None:
+            self._locator = self._scan(p.parts for p in todo)
+        found = []
+        for pending in self.pending:
+            problem = pending.problem
+            if problem.line is None and self._locator is not None:
+                line, column = self._locator.find(pending.parts, key=pending.key)
+                problem = attrs.evolve(problem, line=line, column=column)
+            found.append(problem)
+        self.pending.clear()
+        return found
 
-                self._locator = _Locator(*locate(self.text))
-                return self._locator
-            try:
-                node = _compose(self.text)
-            except yaml.YAMLError:  # pragma: no cover - valid JSON that YAML rejects
-                node = None
-            if node is not None:  # pragma: no branch - valid JSON is never empty
-                builder = _YamlBuilder()
-                builder.build(node, ())
-                self._locator = builder.locator
-        return self._locator
+    def _scan(self, wanted: Iterable[Path]) -> _Locator:
+        if self.format == "json":
+            from ._json import locate as locate_json  # noqa: PLC0415 -- only for JSON with problems
+
+            return _Locator(*locate_json(self.text, wanted))
+        from ._toml import locate  # noqa: PLC0415 -- only for a TOML file with problems
+
+        return _Locator(*locate(self.text))
 
     # -- parsing -------------------------------------------------------------------
 
     def parse(self) -> object:
-        return getattr(self, f"_parse_{self.format}")()
+        # One character is at most four bytes: count bytes only when it matters.
+        if len(self.text) * 4 > self.limits.max_bytes:
+            size = len(self.text.encode("utf-8", "surrogatepass"))
+            if size > self.limits.max_bytes:
+                self.add("too-large", too_large(size, self.limits), where=(1, 1))
+                raise self.fail()
+        try:
+            return getattr(self, f"_parse_{self.format}")()
+        except RecursionError:
+            self.add(
+                "too-deep",
+                "the document nests too deeply to read (Limits.max_depth, --max-depth)",
+                where=(1, 1),
+            )
+            raise self.fail() from None
 
     def _parse_yaml(self) -> object:
         try:
@@ -221,14 +302,17 @@ class _Reader:
             raise self.fail() from None
         if node is None:
             return None
-        builder = _YamlBuilder()
-        data = builder.build(node, ())
+        builder = _YamlBuilder(self.limits)
+        try:
+            data = builder.build(node, ())
+        except _TooLargeError:
+            data = None
         self._locator = builder.locator
         for where, path, code, message in builder.problems:
-            self.add(code, message, format_path(path), where)
+            self.add(code, message, path, where)
         # A duplicate key is reported and the first value kept; anything else
         # left a hole in the data that would only cause confusing follow-ups.
-        if any(p.code != "duplicate-key" for p in self.problems):
+        if any(p.problem.code != "duplicate-key" for p in self.pending):
             raise self.fail()
         return data
 
@@ -248,17 +332,12 @@ class _Reader:
         except json.JSONDecodeError as error:
             self.add("syntax", f"invalid JSON: {error.msg}", where=(error.lineno, error.colno))
             raise self.fail() from None
-        except RecursionError:
-            self.add("too-deep", "the document nests too deeply to read")
-            raise self.fail() from None
         if duplicates:
-            # The YAML composer reads JSON too, and it knows where each key is.
-            builder = _YamlBuilder()
-            node = _compose(self.text)
-            if node is not None:  # pragma: no branch - a JSON document is never empty here
-                builder.build(node, ())
+            # Rare, so the YAML composer (which reads JSON too) finds both places.
+            builder = _YamlBuilder(self.limits)
+            builder.build(_compose(self.text), ())  # type: ignore[arg-type]
             for where, path, code, message in builder.problems:
-                self.add(code, message, format_path(path), where)
+                self.add(code, message, path, where)
         return data
 
     def _parse_toml(self) -> object:
@@ -274,7 +353,7 @@ class _Reader:
     # -- building ------------------------------------------------------------------
 
     def ladder(self) -> Ladder:
-        data = self.parse()
+        data = self.data = self.parse()
         if not isinstance(data, dict):
             kind = "empty" if data is None else describe(data)
             self.add(
@@ -287,29 +366,24 @@ class _Reader:
         data = dict(data)
         schema = data.pop("$schema", None)
         if schema is not None and not isinstance(schema, str):
-            self.add(
-                "wrong-type",
-                "$schema: expected a string (the schema's URL)",
-                "$schema",
-                self.locator.find(("$schema",)),
-            )
+            self.add("wrong-type", "$schema: expected a string (the schema's URL)", ("$schema",))
         try:
             doc = structure_doc(data)
         except (cattrs.BaseValidationError, ValueError) as error:
             for path, code, message in without_echoes(shape_problems(error)):
-                where = self.locator.find(path, key=code == "unknown-key")
-                self.add(code, message, format_path(path), where)
+                self.add(code, message, path, key=code == "unknown-key")
             raise self.fail() from None
         translation = doc_to_fields(doc)
         self.promotion_paths = translation.promotion_paths
         for path, code, message in translation.problems:
-            self.add(code, message, format_path(path), self.locator.find(path))
+            self.add(code, message, path)
         try:
             ladder = Ladder(**translation.fields)
         except LadderError as error:
-            self.problems += [self.locate(problem) for problem in error.problems]
+            for problem in error.problems:
+                self.translate(problem)
             raise self.fail() from None
-        if self.problems:
+        if self.pending:
             raise self.fail()
         return ladder
 
@@ -318,46 +392,62 @@ class _Reader:
         path = self.promotion_paths[index]
         if end == "source":  # the role the promotion sits in
             return (*path[:2], "id")
-        if end == "target" and (*path, "role") in self.locator.values:
+        if end == "target" and isinstance(_get(self.data, path), dict):
             return (*path, "role")
         return path
 
-    def locate(self, problem: Problem) -> Problem:
-        """Translate the path of a model problem to the document's, and locate it."""
+    def translate(self, problem: Problem) -> None:
+        """Add a model problem, with its path and message in the document's terms."""
         parts = _parse_path(problem.path)
-        message = problem.message
-        key = problem.code in {"unknown-competency", "duplicate-expectation"}
         if parts[:1] == ("promotions",):
             end = parts[2] if len(parts) > 2 else None
             parts = self._promotion_path(int(parts[1]), end)
         message = re.sub(
             r"promotions\[(\d+)\](\.(source|target))?",
             lambda m: format_path(self._promotion_path(int(m[1]), m[3])),
-            message,
+            problem.message,
         )
-        if parts[-1:] == ("level",) and parts not in self.locator.values:
+        if parts[-1:] == ("level",) and not isinstance(_get(self.data, parts[:-1]), dict):
             # The short form `communication: 3` has no `level` key to point at.
             message = message.replace(format_path(parts), format_path(parts[:-1]))
             parts = parts[:-1]
-        line, column = self.locator.find(parts, key=key)
-        return attrs.evolve(
-            problem,
-            message=message,
-            path=format_path(parts),
-            file=self.file,
-            line=line,
-            column=column,
+        key = problem.code in {"unknown-competency", "duplicate-expectation"}
+        self.pending.append(
+            _Pending(
+                attrs.evolve(problem, message=message, path=format_path(parts), file=self.file),
+                parts,
+                key,
+            )
         )
 
 
-def check_text(text: str, format: Format, file: str | None) -> list[Problem]:  # noqa: A002
+def too_large(size: int, limits: Limits) -> str:
+    """Say that a document of *size* bytes is over the limit."""
+    return (
+        f"the document is {size:,} bytes, more than the limit of {limits.max_bytes:,} "
+        "(Limits.max_bytes, --max-bytes)"
+    )
+
+
+def check_text(
+    text: str,
+    format: Format,  # noqa: A002
+    file: str | None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> list[Problem]:
     """Return every problem of a ladder document, lints included, each located."""
-    reader = _Reader(text, format, file)
+    reader = _Reader(text, format, file, limits)
     try:
         ladder = reader.ladder()
     except LadderError as error:
         return list(error.problems)
-    return [reader.locate(problem) for problem in ladder.lint()]
+    for problem in ladder.lint():
+        reader.translate(problem)
+    return sorted(reader.finish(), key=_by_place)
+
+
+def _by_place(problem: Problem) -> tuple[int, int]:
+    return (problem.line or 0, problem.column or 0)
 
 
 def format_of(name: str, given: str | None = None) -> Format:
@@ -387,7 +477,13 @@ def format_of(name: str, given: str | None = None) -> Format:
     return SUFFIXES[suffix]
 
 
-def loads(text: str, format: str = "yaml", *, file: str | None = None) -> Ladder:  # noqa: A002
+def loads(
+    text: str,
+    format: str = "yaml",  # noqa: A002
+    *,
+    file: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Ladder:
     r"""
     Build a `Ladder` from the text of a ladder file.
 
@@ -395,6 +491,7 @@ def loads(text: str, format: str = "yaml", *, file: str | None = None) -> Ladder
         text: The document.
         format: ``"yaml"``, ``"json"`` or ``"toml"``.
         file: A name for the document, shown in problems.
+        limits: Bounds on the document's size; see `Limits`.
 
     Raises:
         LadderError: If the text is not a valid ladder; every problem is
@@ -420,15 +517,21 @@ def loads(text: str, format: str = "yaml", *, file: str | None = None) -> Ladder
 
     .. versionadded:: 0.1.0
     """  # noqa: E501
-    return _Reader(text, format_of(file or "", format), file).ladder()
+    return _Reader(text, format_of(file or "", format), file, limits).ladder()
 
 
-def load(path: str | os.PathLike[str], format: str | None = None) -> Ladder:  # noqa: A002
+def load(
+    path: str | os.PathLike[str],
+    format: str | None = None,  # noqa: A002
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Ladder:
     """
     Read a `Ladder` from a YAML, JSON or TOML file.
 
     The format comes from the suffix (``.yaml``, ``.yml``, ``.json``,
-    ``.toml``) unless *format* names it.
+    ``.toml``) unless *format* names it. *limits* bounds the file's size; a
+    file over `Limits.max_bytes` is refused before it is read.
 
     Raises:
         LadderError: If the file is not a valid ladder (every problem, each
@@ -444,18 +547,33 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Ladder:  # 
     """
     name = os.fspath(path)
     kind = format_of(name, format)
-    return _Reader(read_text(name), kind, name).ladder()
+    return _Reader(read_text(name, limits), kind, name, limits).ladder()
 
 
-def read_text(name: str) -> str:
+def read_text(name: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """
     Read a file as UTF-8 (a byte-order mark is allowed).
 
     Raises:
-        LadderError: If it is not UTF-8; says where the first bad byte is.
+        LadderError: If it is not UTF-8 (says where the first bad byte is) or
+            is larger than *limits* allow.
         OSError: If it cannot be read.
     """
-    data = FilePath(name).read_bytes()
+    with FilePath(name).open("rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        if size > limits.max_bytes:
+            raise LadderError(
+                [
+                    Problem(
+                        code="too-large",
+                        message=too_large(size, limits),
+                        file=name,
+                        line=1,
+                        column=1,
+                    )
+                ]
+            )
+        data = stream.read()
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -1,0 +1,46 @@
+"""
+Bounds on what a ladder file may ask of the reader.
+
+A validator runs in CI on files anyone can edit, so reading a file must end in
+bounded time and memory whatever it holds.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen(kw_only=True)
+class Limits:
+    r"""
+    How large a ladder document may be before it is refused.
+
+    The defaults are far above any real ladder (a 20,000-role job architecture
+    is about 20 MB and 3 million values) and well below what would exhaust a
+    CI machine. A document over a limit gives one located `Problem` saying which
+    limit and how to raise it.
+
+    Attributes:
+        max_bytes: Largest file or text, in bytes (UTF-8).
+        max_depth: Deepest nesting of lists and mappings. A ladder needs six.
+        max_nodes: Most values (scalars, lists and mappings) in a YAML
+            document, counting each use of an anchor as a copy of what it
+            names, so an "alias bomb" is refused before anything expands it.
+
+    Example:
+        >>> from careerladder import Limits, loads
+        >>> loads("id: l\nname: L\n", limits=Limits(max_bytes=8))
+        Traceback (most recent call last):
+        ...
+        careerladder.LadderError: 1:1: error too-large: the document is 14 bytes, more than the limit of 8 (Limits.max_bytes, --max-bytes)
+
+    .. versionadded:: 0.1.0
+    """  # noqa: E501
+
+    max_bytes: int = 100_000_000
+    max_depth: int = 64
+    max_nodes: int = 10_000_000
+
+
+#: The limits `careerladder.load` and `careerladder.loads` use unless told otherwise.
+DEFAULT_LIMITS = Limits()

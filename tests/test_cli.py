@@ -270,3 +270,21 @@ def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
         runpy.run_module("careerladder", run_name="__main__")
     assert exit_.value.code == 0
     assert capsys.readouterr().out == "checked 1 file: all valid\n"
+
+
+def test_limits_are_options(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", "--max-bytes", "1_000", ACME)
+    assert code == 1
+    assert out.startswith(f"{ACME}:1:1: error too-large: the document is 2,")
+    assert "(Limits.max_bytes, --max-bytes)" in out
+    code, _, err = run(capsys, "show", "--max-depth", "3", ACME)
+    assert code == 2
+    assert "error too-deep" in err
+    assert run(capsys, "validate", "--max-nodes", "100000", ACME)[0] == 0
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "many"])
+def test_limits_must_be_positive_numbers(capsys: pytest.CaptureFixture[str], value: str) -> None:
+    code, _, err = run(capsys, "validate", "--max-nodes", value, ACME)
+    assert code == 2
+    assert f"expected a whole number above 0, got '{value}'" in err

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from . import presets
 from ._files import check_text, dumps, format_of, load, read_text
+from ._limits import DEFAULT_LIMITS, Limits
 from ._problems import LadderError, Problem
 
 if TYPE_CHECKING:
@@ -28,10 +29,15 @@ OK, FOUND, ERROR = 0, 1, 2
 _UNREADABLE = {"unreadable", "not-utf8", "unknown-format"}
 
 
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_nodes=args.max_nodes)
+
+
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     problems: list[Problem] = []
+    limits = _limits(args)
     for name in args.files:
-        problems += _check_one(name, args.stdin_format)
+        problems += _check_one(name, args.stdin_format, limits)
     if args.strict:
         problems = [p if p.severity == "error" else _as_error(p) for p in problems]
     errors = sum(p.severity == "error" for p in problems)
@@ -62,12 +68,12 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _check_one(name: str, stdin_format: str) -> list[Problem]:
+def _check_one(name: str, stdin_format: str, limits: Limits) -> list[Problem]:
     try:
         if name == "-":
-            return check_text(sys.stdin.read(), format_of("", stdin_format), "<stdin>")
+            return check_text(sys.stdin.read(), format_of("", stdin_format), "<stdin>", limits)
         kind = format_of(name)
-        return check_text(read_text(name), kind, name)
+        return check_text(read_text(name, limits), kind, name, limits)
     except LadderError as error:
         return list(error.problems)
     except OSError as error:
@@ -127,10 +133,10 @@ _REPORTERS: dict[str, Callable[[list[Problem], TextIO], None]] = {
 }
 
 
-def _resolve(name: str) -> Ladder:
+def _resolve(name: str, limits: Limits) -> Ladder:
     """Load *name* as a file if one exists, else as a preset."""
     if Path(name).exists():
-        return load(name)
+        return load(name, limits=limits)
     if name in presets.names():
         return presets.load(name)
     known = ", ".join(presets.names())
@@ -169,7 +175,7 @@ def _tree(ladder: Ladder) -> str:
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
-    ladder = _resolve(args.ladder)
+    ladder = _resolve(args.ladder, _limits(args))
     text = _tree(ladder) if args.as_ == "tree" else dumps(ladder, args.as_)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -194,8 +200,41 @@ def _schema(_: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text.replace("_", ""))
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = f"expected a whole number above 0, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _limit_options() -> argparse.ArgumentParser:
+    limits = argparse.ArgumentParser(add_help=False)
+    group = limits.add_argument_group(
+        "limits", "bounds on the files read; a file over one is reported, not read"
+    )
+    for name, help_ in (
+        ("bytes", "largest file, in bytes"),
+        ("depth", "deepest nesting of lists and mappings"),
+        ("nodes", "most values in a YAML file, each use of an anchor counted as a copy"),
+    ):
+        default = getattr(DEFAULT_LIMITS, f"max_{name}")
+        group.add_argument(
+            f"--max-{name}",
+            type=_positive,
+            default=default,
+            metavar="N",
+            help=f"{help_} (default: {default:_})",
+        )
+    return limits
+
+
 def _parser() -> argparse.ArgumentParser:
     raw = argparse.RawDescriptionHelpFormatter
+    limits = _limit_options()
     parser = argparse.ArgumentParser(
         prog="careerladder",
         description="Describe, check and compare career ladders.",
@@ -208,6 +247,7 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser(
         "validate",
+        parents=[limits],
         help="check ladder files and report every problem",
         description="Check ladder files (YAML, JSON, TOML) and report every problem with "
         "its file, line and column. Exit 0 when all are valid, 1 when any is invalid, "
@@ -236,6 +276,7 @@ def _parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser(
         "show",
+        parents=[limits],
         help="print a preset or a ladder file",
         description="Print a preset or a ladder file as a tree or in a file format.",
         epilog="examples:\n  careerladder show six-step\n"

@@ -312,8 +312,8 @@ def test_an_expectation_needs_a_competency_id() -> None:
     roles = [Role(id="a", title="A", level=1, expectations=[Expectation(competency="", level=1)])]
     assert only(roles=roles, promotions=[]) == (
         "empty-field",
-        "roles[0].expectations.",
-        "roles[0].expectations. is empty; give the expectation a competency",
+        "roles[0].expectations['']",
+        "roles[0].expectations[''] is empty; give the expectation a competency",
     )
 
 

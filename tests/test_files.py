@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 import careerladder
 from careerladder import Ladder, LadderError, dump, dumps, load, loads
-from careerladder._converter import format_path
 from careerladder._files import _Locator, check_text
 from careerladder._limits import DEFAULT_LIMITS
+from careerladder._problems import format_path
 from careerladder.testing import ladders
 from helpers import dual_track
 

@@ -5,7 +5,7 @@ import pickle
 import pytest
 
 from careerladder import LadderError, Problem
-from careerladder._problems import hint, suggest
+from careerladder._problems import format_path, hint, quote, suggest
 
 
 def test_problem_renders_location_severity_code_and_message() -> None:
@@ -51,3 +51,19 @@ def test_suggest_is_case_insensitive_and_keeps_the_candidate_spelling() -> None:
 def test_hint_lists_many_candidates_only_up_to_eight() -> None:
     many = [f"role-{i}" for i in range(9)]
     assert hint("zzz", many, "look it up") == "; look it up"
+
+
+def test_long_values_are_shortened_in_messages_and_paths() -> None:
+    long = "x" * 10_000
+    assert quote(long) == f"'{'x' * 48}...' (10,000 characters)"
+    assert format_path(["roles", 0, long]) == f"roles[0].{'x' * 57}..."
+
+
+def test_no_suggestion_for_a_paragraph() -> None:
+    assert suggest("influence " * 20, ["influence"]) == ""
+
+
+def test_suggestions_among_many_candidates_consider_similar_ones() -> None:
+    many = [f"role-{i}" for i in range(5_000)]
+    assert suggest("role-4999x", many) == "; did you mean 'role-4999'?"
+    assert suggest("xole-4999", many) == ""

@@ -14,8 +14,9 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from ._problems import Problem
+from ._problems import Problem, format_path
 from ._problems import hint as _hint
+from ._problems import quote as _q
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -61,7 +62,7 @@ class _Checker:
     def text(self, value: object, path: str, what: str) -> bool:
         """Check that *value* is a non-empty string; say what is wrong if not."""
         if not isinstance(value, str):
-            self.add("wrong-type", f"{path} must be a string, got {value!r}", path)
+            self.add("wrong-type", f"{path} must be a string, got {_q(value)}", path)
             return False
         if not value.strip():
             self.add("empty-field", f"{path} is empty; give the {what}", path)
@@ -76,8 +77,8 @@ class _Checker:
         if _ID.match(value) is None:
             self.add(
                 "invalid-id",
-                f"{what} id {value!r} in {path} is not a valid id; use letters, digits, '-' "
-                f"and '_', starting with a letter or digit (for example {slug(value)!r})",
+                f"{what} id {_q(value)} in {path} is not a valid id; use letters, digits, '-' "
+                f"and '_', starting with a letter or digit (for example {_q(slug(value))})",
                 path,
             )
             return False
@@ -85,7 +86,7 @@ class _Checker:
 
     def integer(self, value: object, path: str) -> bool:
         if not _is_level(value):
-            self.add("wrong-type", f"{path} must be an integer, got {value!r}", path)
+            self.add("wrong-type", f"{path} must be an integer, got {_q(value)}", path)
             return False
         return True
 
@@ -96,7 +97,7 @@ class _Checker:
             if ident in first:
                 self.add(
                     "duplicate-id",
-                    f"duplicate {what} id {ident!r} in {path}; {first[ident]} already "
+                    f"duplicate {what} id {_q(ident)} in {path}; {first[ident]} already "
                     "uses it, and ids must be unique",
                     path,
                 )
@@ -110,7 +111,7 @@ class _Checker:
                 hint = _hint(source, known, "add it under references")
                 self.add(
                     "unknown-source",
-                    f"unknown source {source!r} in {path}.sources[{index}]{hint}",
+                    f"unknown source {_q(source)} in {path}.sources[{index}]{hint}",
                     f"{path}.sources[{index}]",
                 )
 
@@ -142,12 +143,12 @@ class _Checker:
             if name.strip().isdigit():
                 self.add(
                     "invalid-scale",
-                    f"scale level {name!r} in {path} is a number; name levels with words so "
+                    f"scale level {_q(name)} in {path} is a number; name levels with words so "
                     "that a level can be given by number or by name",
                     path,
                 )
             elif name.casefold() in seen:
-                self.add("invalid-scale", f"scale level {name!r} in {path} appears twice", path)
+                self.add("invalid-scale", f"scale level {_q(name)} in {path} appears twice", path)
             seen.add(name.casefold())
 
     def references(self) -> None:
@@ -189,7 +190,7 @@ class _Checker:
                 if holder[0] != role.id:
                     self.add(
                         "duplicate-title",
-                        f"title {title!r} in {title_path} also names role {holder[0]!r} "
+                        f"title {_q(title)} in {title_path} also names role {_q(holder[0])} "
                         f"({holder[1]}); a title or alias must name one role",
                         title_path,
                     )
@@ -201,19 +202,21 @@ class _Checker:
         seen: set[str] = set()
         for expectation in role.expectations:
             cid = expectation.competency
-            path = f"{role_path}.expectations.{cid}"
+            path = f"{role_path}.{format_path(['expectations', cid])}"
             if not self.text(cid, path, "expectation a competency"):
                 continue
             if cid in seen:
                 self.add(
                     "duplicate-expectation",
-                    f"role {role.id!r} expects competency {cid!r} twice ({path}); keep one",
+                    f"role {_q(role.id)} expects competency {_q(cid)} twice ({path}); keep one",
                     path,
                 )
             seen.add(cid)
             if cid not in self.competency_ids:
                 hint = _hint(cid, self.competency_ids, "add it under competencies")
-                self.add("unknown-competency", f"unknown competency {cid!r} in {path}{hint}", path)
+                self.add(
+                    "unknown-competency", f"unknown competency {_q(cid)} in {path}{hint}", path
+                )
             level, level_path = expectation.level, f"{path}.level"
             if self.integer(level, level_path) and not 1 <= level <= size:
                 names = ", ".join(f"{i} {n}" for i, n in enumerate(self.ladder.scale, 1))
@@ -226,6 +229,9 @@ class _Checker:
             self.sources(expectation.sources, path)
 
     def promotions(self) -> None:
+        # Levels that rise along every promotion cannot loop, so the cycle
+        # search below runs only when some promotion does not rise.
+        self.all_rise = True
         roles: dict[str, Role] = {}
         for role in self.ladder.roles:
             roles.setdefault(role.id, role)  # a duplicate id is reported already
@@ -241,13 +247,15 @@ class _Checker:
                     continue
                 if rid not in roles:
                     hint = _hint(rid, roles, "expected the id of a role")
-                    self.add("unknown-role", f"unknown role {rid!r} in {end_path}{hint}", end_path)
+                    self.add(
+                        "unknown-role", f"unknown role {_q(rid)} in {end_path}{hint}", end_path
+                    )
                     continue
                 ends.append(roles[rid])
             if promotion.pair in seen:
                 self.add(
                     "duplicate-promotion",
-                    f"promotion {promotion.source!r} -> {promotion.target!r} in {path} appears "
+                    f"promotion {_q(promotion.source)} -> {_q(promotion.target)} in {path} appears "
                     "twice; keep one",
                     path,
                 )
@@ -256,15 +264,18 @@ class _Checker:
                 continue
             edges.setdefault(promotion.pair, index)
             source, target = ends
-            if _rises(source, target) is False:
+            rises = _rises(source, target)
+            self.all_rise = self.all_rise and rises is True
+            if rises is False:
                 self.add(
                     "level-not-rising",
-                    f"promotion {source.id!r} -> {target.id!r} in {path} does not rise: "
-                    f"{target.id!r} is level {target.level} and {source.id!r} is level "
+                    f"promotion {_q(source.id)} -> {_q(target.id)} in {path} does not rise: "
+                    f"{_q(target.id)} is level {target.level} and {_q(source.id)} is level "
                     f"{source.level}; a promotion must go to a higher level",
                     path,
                 )
-        self.cycles(edges)
+        if not self.all_rise:
+            self.cycles(edges)
 
     def cycles(self, edges: dict[tuple[str, str], int]) -> None:
         remaining = dict(edges)
@@ -289,7 +300,7 @@ class _Checker:
             self.add(
                 "cycle",
                 f"promotions form a cycle: {' -> '.join(cycle)}; remove the promotion "
-                f"{closing[0]!r} -> {closing[1]!r} in {path} or another one on the cycle",
+                f"{_q(closing[0])} -> {_q(closing[1])} in {path} or another one on the cycle",
                 path,
             )
 
@@ -329,9 +340,10 @@ def lint(ladder: Ladder) -> list[Problem]:
                 path = f"roles[{t}].expectations.{expectation.competency}"
                 warn(
                     "expectation-drops",
-                    f"competency {expectation.competency!r} drops from level {before.level} in "
-                    f"{source.id!r} to level {expectation.level} in {target.id!r} ({path}) along "
-                    f"promotions[{position}]; a promotion should not lower an expectation",
+                    f"competency {_q(expectation.competency)} drops from level {before.level} "
+                    f"in {_q(source.id)} to level {expectation.level} in {_q(target.id)} "
+                    f"({path}) along promotions[{position}]; a promotion should not lower an "
+                    "expectation",
                     path,
                 )
 
@@ -342,7 +354,7 @@ def lint(ladder: Ladder) -> list[Problem]:
         if role.level > lowest and role.id not in entered:
             warn(
                 "unreachable-role",
-                f"no entry role reaches role {role.id!r} (roles[{i}]): no promotion leads to it "
+                f"no entry role reaches role {_q(role.id)} (roles[{i}]): no promotion leads to it "
                 f"and its level {role.level} is above the entry level {lowest}; add a promotion "
                 "into it",
                 f"roles[{i}]",
@@ -350,7 +362,7 @@ def lint(ladder: Ladder) -> list[Problem]:
         if not role.expectations:
             warn(
                 "no-expectations",
-                f"role {role.id!r} (roles[{i}]) has no expectations; say what it expects of "
+                f"role {_q(role.id)} (roles[{i}]) has no expectations; say what it expects of "
                 "at least one competency",
                 f"roles[{i}]",
             )
@@ -358,7 +370,7 @@ def lint(ladder: Ladder) -> list[Problem]:
         if competency.id not in used:
             warn(
                 "unused-competency",
-                f"no role expects competency {competency.id!r} (competencies[{i}]); add an "
+                f"no role expects competency {_q(competency.id)} (competencies[{i}]); add an "
                 "expectation for it or remove it",
                 f"competencies[{i}]",
             )

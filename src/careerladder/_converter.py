@@ -12,8 +12,7 @@ functions at the bottom translate between them and the model.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
@@ -31,7 +30,8 @@ if TYPE_CHECKING:
     from ._ladder import Ladder
 
 from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
-from ._problems import hint
+from ._problems import format_path, hint
+from ._problems import quote as _q
 
 #: The version of the file format this release reads and writes.
 FORMAT_VERSION = 1
@@ -248,28 +248,6 @@ converter = make_converter()
 # -- cattrs errors -> (path, message) ---------------------------------------------------
 
 Path: TypeAlias = tuple[str | int, ...]
-_PLAIN_KEY = re.compile(r"[A-Za-z0-9_$-]+\Z")
-
-
-def format_path(parts: Iterable[str | int]) -> str:
-    """
-    Write a document path the way problems show it.
-
-    Example:
-        >>> format_path(["roles", 3, "expectations", "communication"])
-        'roles[3].expectations.communication'
-        >>> format_path(["references", "a key"])
-        "references['a key']"
-    """
-    out = ""
-    for part in parts:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif _PLAIN_KEY.match(part):
-            out += f".{part}" if out else part
-        else:
-            out += f"[{part!r}]"
-    return out
 
 
 def _where(path: Path) -> str:
@@ -298,7 +276,7 @@ def shape_problems(error: BaseException, path: Path = ()) -> list[tuple[Path, st
             (
                 (*path, key),
                 "unknown-key",
-                f"unknown key {key!r} in {_where(path)}{hint(key, known, 'remove it')}",
+                f"unknown key {_q(key)} in {_where(path)}{hint(key, known, 'remove it')}",
             )
             for key in sorted(error.extra_fields)
         ]
@@ -367,7 +345,7 @@ def doc_to_fields(doc: _DocLadder) -> Translation:
                     path = (*path, "level")
                 if level.casefold() not in positions:
                     message = (
-                        f"level {level!r} in {format_path(path)} is not on the scale; expected "
+                        f"level {_q(level)} in {format_path(path)} is not on the scale; expected "
                         f"a number from 1 to {len(doc.scale)} or one of: {', '.join(doc.scale)}"
                     )
                     problems.append((path, "level-off-scale", message))

@@ -10,6 +10,7 @@ recovered from the same node tree only when there is a problem to locate.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -27,7 +28,6 @@ from ._converter import (
     Path,
     describe,
     doc_to_fields,
-    format_path,
     ladder_to_doc,
     shape_problems,
     structure_doc,
@@ -35,7 +35,7 @@ from ._converter import (
 )
 from ._ladder import Ladder
 from ._limits import DEFAULT_LIMITS, Limits
-from ._problems import LadderError, Problem
+from ._problems import LadderError, Problem, format_path, quote
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -169,7 +169,7 @@ class _YamlBuilder:
                     key_node,
                     here,
                     "duplicate-key",
-                    f"duplicate key {key!r} in {format_path(path) or 'the top level'}; "
+                    f"duplicate key {quote(key)} in {format_path(path) or 'the top level'}; "
                     f"it first appears at line {first[0]}, column {first[1]}",
                 )
                 continue
@@ -353,6 +353,17 @@ class _Reader:
     # -- building ------------------------------------------------------------------
 
     def ladder(self) -> Ladder:
+        # A large ladder is millions of small objects that all live on: the
+        # collector would walk them again and again for nothing.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._ladder()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _ladder(self) -> Ladder:
         data = self.data = self.parse()
         if not isinstance(data, dict):
             kind = "empty" if data is None else describe(data)

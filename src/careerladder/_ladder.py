@@ -12,6 +12,7 @@ import attrs
 from ._check import check, lint
 from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
 from ._problems import LadderError, Problem, suggest
+from ._problems import quote as _q
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -241,7 +242,8 @@ class Ladder:
                 [
                     Problem(
                         code="unknown-role",
-                        message=f"no role {key!r} on ladder {self.id!r}{suggest(str(key), names)}",
+                        message=f"no role {_q(key)} on ladder {_q(self.id)}"
+                        f"{suggest(str(key), names)}",
                     )
                 ]
             )
@@ -269,7 +271,7 @@ class Ladder:
             [
                 Problem(
                     code="unknown-competency",
-                    message=f"no competency {wanted!r} on ladder {self.id!r}"
+                    message=f"no competency {_q(wanted)} on ladder {_q(self.id)}"
                     f"{suggest(str(wanted), names)}",
                 )
             ]
@@ -524,7 +526,8 @@ class Ladder:
                 [
                     Problem(
                         code="unknown-promotion",
-                        message=f"no promotion {pair[0]!r} -> {pair[1]!r} on ladder {self.id!r}",
+                        message=f"no promotion {_q(pair[0])} -> {_q(pair[1])} on ladder "
+                        f"{_q(self.id)}",
                     )
                 ]
             )
@@ -607,7 +610,7 @@ class Ladder:
                 [
                     Problem(
                         code="unknown-expectation",
-                        message=f"role {old.id!r} has no expectation for competency {gone!r}",
+                        message=f"role {_q(old.id)} has no expectation for competency {_q(gone)}",
                     )
                 ]
             )

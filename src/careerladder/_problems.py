@@ -5,6 +5,7 @@ Problems found in a ladder, and the one exception that carries them.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -141,6 +142,55 @@ def hint(word: str, candidates: Iterable[str], otherwise: str) -> str:
     return f"; {otherwise}"
 
 
+def format_path(parts: Iterable[str | int]) -> str:
+    """
+    Write a document path the way problems show it.
+
+    Example:
+        >>> format_path(["roles", 3, "expectations", "communication"])
+        'roles[3].expectations.communication'
+        >>> format_path(["references", "a key"])
+        "references['a key']"
+    """
+    out = ""
+    for part in parts:
+        if isinstance(part, str) and len(part) > _LONG_KEY:
+            part = part[: _LONG_KEY - 3] + "..."  # noqa: PLW2901 -- a path stays readable
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _PLAIN_KEY.match(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{part!r}]"
+    return out
+
+
+def quote(value: object) -> str:
+    """
+    Quote a value for a message, shortening a long string.
+
+    Example:
+        >>> quote("pm"), quote(3)
+        ("'pm'", '3')
+        >>> print(quote("x" * 100))
+        'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (100 characters)
+    """
+    if isinstance(value, str) and len(value) > _SHOWN:
+        return f"{value[: _SHOWN - 12] + '...'!r} ({len(value):,} characters)"
+    return repr(value)
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_$-]+\Z")
+#: Longer keys are shortened in paths.
+_LONG_KEY = 60
+#: Longer strings are shortened when a message quotes them.
+_SHOWN = 60
+#: Words longer than this get no suggestion: nobody mistypes a paragraph.
+_LONGEST = 100
+#: Above this many candidates, suggestions consider only similar ones.
+_MANY = 2_000
+
+
 def suggest(word: str, candidates: Iterable[str]) -> str:
     """
     Return ``"; did you mean 'x'?"`` for the closest candidate, or ``""``.
@@ -151,6 +201,17 @@ def suggest(word: str, candidates: Iterable[str]) -> str:
         >>> suggest("zzz", ["influence"])
         ''
     """
+    folded = word.casefold()
+    if len(folded) > _LONGEST:
+        return ""
     by_folded = {c.casefold(): c for c in candidates}
-    matches = difflib.get_close_matches(word.casefold(), by_folded, n=1, cutoff=0.6)
+    if len(by_folded) > _MANY:
+        # Comparing with every id of a huge ladder costs seconds per typo:
+        # compare only with ids that start alike and are about as long.
+        by_folded = {
+            c: original
+            for c, original in by_folded.items()
+            if c[:1] == folded[:1] and abs(len(c) - len(folded)) <= 2
+        }
+    matches = difflib.get_close_matches(folded, by_folded, n=1, cutoff=0.6)
     return f"; did you mean {by_folded[matches[0]]!r}?" if matches else ""

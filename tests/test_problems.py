@@ -56,7 +56,7 @@ def test_hint_lists_many_candidates_only_up_to_eight() -> None:
 def test_long_values_are_shortened_in_messages_and_paths() -> None:
     long = "x" * 10_000
     assert quote(long) == f"'{'x' * 48}...' (10,000 characters)"
-    assert format_path(["roles", 0, long]) == f"roles[0].{'x' * 57}..."
+    assert format_path(["roles", 0, long]) == f"roles[0]['{'x' * 57}...']"
 
 
 def test_no_suggestion_for_a_paragraph() -> None:

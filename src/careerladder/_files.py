@@ -542,7 +542,7 @@ def load(
 
     The format comes from the suffix (``.yaml``, ``.yml``, ``.json``,
     ``.toml``) unless *format* names it. *limits* bounds the file's size; a
-    file over `Limits.max_bytes` is refused before it is read.
+    file over ``Limits.max_bytes`` is refused before it is read.
 
     Raises:
         LadderError: If the file is not a valid ladder (every problem, each

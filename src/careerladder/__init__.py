@@ -9,29 +9,38 @@ Example:
 """
 
 from . import presets
+from ._assessment import Assessment, iter_assessments, load_assessment
 from ._files import dump, dumps, load, loads
 from ._ladder import Ladder
 from ._limits import Limits
 from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
 from ._problems import LadderError, Problem
+from ._readiness import Gap, Readiness, team_readiness, write_readiness_csv
 
 # Tracebacks name the exception as users import it.
 LadderError.__module__ = __name__
 
 __all__ = [
     "DEFAULT_SCALE",
+    "Assessment",
     "Competency",
     "Expectation",
+    "Gap",
     "Ladder",
     "LadderError",
     "Limits",
     "Problem",
     "Promotion",
+    "Readiness",
     "Reference",
     "Role",
     "dump",
     "dumps",
+    "iter_assessments",
     "load",
+    "load_assessment",
     "loads",
     "presets",
+    "team_readiness",
+    "write_readiness_csv",
 ]

@@ -17,7 +17,7 @@ import re
 import tempfile
 import tomllib
 from pathlib import Path as FilePath
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 import cattrs
@@ -26,6 +26,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from ._converter import (
     Path,
+    converter,
     describe,
     doc_to_fields,
     ladder_to_doc,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 Format = Literal["yaml", "json", "toml"]
+T = TypeVar("T")
 
 #: File suffixes and the format each means.
 SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
@@ -430,6 +432,26 @@ class _Reader:
                 key,
             )
         )
+
+
+def read_structured(name: str, cls: type[T], limits: Limits = DEFAULT_LIMITS) -> T:
+    """
+    Read a YAML or JSON file into *cls* with the file format's converter.
+
+    Raises:
+        LadderError: On any problem, each located by line and column.
+        OSError: If the file cannot be read.
+    """
+    reader = _Reader(read_text(name, limits), format_of(name), name, limits)
+    reader.data = reader.parse()
+    try:
+        value = converter.structure(reader.data, cls)
+    except (cattrs.BaseValidationError, ValueError) as error:
+        for path, code, message in without_echoes(shape_problems(error)):
+            reader.add(code, message, path, key=code == "unknown-key")
+    if reader.pending:
+        raise reader.fail()
+    return value
 
 
 def too_large(size: int, limits: Limits) -> str:

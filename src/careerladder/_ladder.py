@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
     import networkx as nx
 
+    from ._assessment import Assessment
+    from ._readiness import Readiness
+
 
 def _promotions(
     value: Iterable[Promotion | tuple[str, str]],
@@ -387,6 +390,54 @@ class Ladder:
             if previous is None or previous.level < expectation.level:
                 rises.append(expectation)
         return tuple(rises)
+
+    def readiness(self, assessment: Assessment, role: RoleKey) -> Readiness:
+        """
+        Compare one person's *assessment* with what *role* expects.
+
+        Raises:
+            LadderError: If the role is not on the ladder, or the assessment
+                names a competency the ladder does not measure or a level off
+                its scale.
+
+        Example:
+            >>> from careerladder import Assessment, presets
+            >>> ladder = presets.load("six-step")
+            >>> levels = {e.competency: e.level for e in ladder.role("pm").expectations}
+            >>> report = ladder.readiness(Assessment(levels=levels), "pm")
+            >>> report.ready, report.score, report.gaps
+            (True, 1.0, ())
+        """
+        from ._readiness import assess  # noqa: PLC0415 -- analysis loads on first use
+
+        target = self.role(role)
+        return assess(target, assessment.resolve(self), assessment.person)
+
+    def next_steps(self, assessment: Assessment, current: RoleKey) -> tuple[Readiness, ...]:
+        """
+        Return the readiness for each role *current* promotes to, most ready first.
+
+        Example:
+            >>> from careerladder import Assessment, presets
+            >>> ladder = presets.load("seven-step-gpm").add_role(
+            ...     Role(
+            ...         id="principal-pm",
+            ...         title="Principal PM",
+            ...         level=4,
+            ...         track="ic",
+            ...         expectations=[Expectation(competency="product-execution", level=4)],
+            ...     ),
+            ...     promoted_from=["senior-pm"],
+            ... )
+            >>> ada = Assessment(levels={"product-execution": 4, "communication": 4})
+            >>> [(r.role.id, round(r.score, 2)) for r in ladder.next_steps(ada, "senior-pm")]
+            [('principal-pm', 1.0), ('group-pm', 0.13)]
+        """
+        from ._readiness import assess  # noqa: PLC0415 -- analysis loads on first use
+
+        levels = assessment.resolve(self)
+        reports = [assess(r, levels, assessment.person) for r in self.next_roles(current)]
+        return tuple(sorted(reports, key=lambda report: -report.score))
 
     def lint(self) -> tuple[Problem, ...]:
         """

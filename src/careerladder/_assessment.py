@@ -1,0 +1,241 @@
+"""
+Assessments: the levels one person demonstrates, and the files they come in.
+
+An assessment is read without a ladder, and checked against one when it is
+used, so the same file can be compared with several ladders.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt  # noqa: TC003 -- attrs reads the annotations
+import os
+import types
+from collections.abc import Iterator, Mapping
+from pathlib import Path as FilePath
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._problems import LadderError, Problem, format_path, hint
+from ._problems import quote as _q
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ._ladder import Ladder
+
+
+def _levels(value: Mapping[str, int | str]) -> Mapping[str, int | str]:
+    return types.MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """
+    The level one person demonstrates in each competency.
+
+    Attributes:
+        levels: Competency id to level, by number or by scale name.
+        person: Who was assessed, if known.
+        date: When, if known.
+
+    Example:
+        >>> from careerladder import Assessment, presets
+        >>> ada = Assessment(levels={"communication": 3, "leadership": "advanced"}, person="Ada")
+        >>> ada.resolve(presets.load("six-step"))["leadership"]
+        4
+
+    .. versionadded:: 0.1.0
+    """
+
+    # Read-only, and left out of the hash: equal assessments still hash alike.
+    levels: Mapping[str, int | str] = attrs.field(converter=_levels, hash=False)
+    person: str | None = None
+    date: dt.date | None = None
+
+    def resolve(self, ladder: Ladder) -> dict[str, int]:
+        """
+        Return the levels as numbers on *ladder*'s scale.
+
+        Raises:
+            LadderError: If a competency is not on the ladder or a level is
+                not on its scale; every such problem is listed.
+
+        Example:
+            >>> from careerladder import Assessment, presets
+            >>> Assessment(levels={"comunication": 9}).resolve(presets.load("six-step"))
+            Traceback (most recent call last):
+            ...
+            careerladder.LadderError: error unknown-competency: unknown competency 'comunication' in levels.comunication; did you mean 'communication'?
+            error level-off-scale: level 9 in levels.comunication is off the scale; expected 1 to 5 or one of: aware, practicing, proficient, advanced, expert
+        """  # noqa: E501
+        resolved, problems = _resolve(self.levels, ladder, ("levels",))
+        if problems:
+            raise LadderError(problems)
+        return resolved
+
+
+def _resolve(
+    levels: Mapping[str, object], ladder: Ladder, prefix: tuple[str | int, ...]
+) -> tuple[dict[str, int], list[Problem]]:
+    known = {c.id for c in ladder.competencies}
+    names = {name.casefold(): i for i, name in enumerate(ladder.scale, 1)}
+    size = len(ladder.scale)
+    resolved: dict[str, int] = {}
+    problems: list[Problem] = []
+    for cid, level in levels.items():
+        path = format_path((*prefix, cid))
+        if cid not in known:
+            problems.append(
+                Problem(
+                    code="unknown-competency",
+                    message=f"unknown competency {_q(cid)} in {path}"
+                    f"{hint(cid, known, 'the ladder does not measure it')}",
+                    path=path,
+                )
+            )
+        number = names.get(level.strip().casefold()) if isinstance(level, str) else level
+        if isinstance(level, str) and level.strip().isdigit():
+            number = int(level)
+        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= size:
+            problems.append(
+                Problem(
+                    code="level-off-scale",
+                    message=f"level {_q(level)} in {path} is off the scale; expected 1 to "
+                    f"{size} or one of: {', '.join(ladder.scale)}",
+                    path=path,
+                )
+            )
+            continue
+        resolved[cid] = number
+    return resolved, problems
+
+
+# -- files -------------------------------------------------------------------------------
+
+
+def load_assessment(path: str | os.PathLike[str]) -> Assessment:
+    """
+    Read one person's assessment from YAML, JSON or CSV.
+
+    YAML and JSON hold ``person`` and ``date`` (both optional) and ``levels``,
+    a mapping of competency id to level. CSV has a header row and one row per
+    competency, with columns ``competency`` and ``level`` (and optionally
+    ``person``, the same on every row).
+
+    Raises:
+        LadderError: If the file is not a valid assessment, with the line and
+            column of each problem.
+
+    Example:
+        >>> from careerladder import load_assessment
+        >>> load_assessment("examples/assessments/ada.yaml").levels["communication"]
+        4
+
+    .. versionadded:: 0.1.0
+    """
+    name = os.fspath(path)
+    if FilePath(name).suffix.lower() == ".csv":
+        people = list(iter_assessments(name))
+        if len(people) != 1:
+            raise LadderError(
+                [
+                    Problem(
+                        code="wrong-type",
+                        message=f"the file holds {len(people)} people; an assessment is one person "
+                        "(read several with iter_assessments)",
+                        file=name,
+                        line=1,
+                        column=1,
+                    )
+                ]
+            )
+        return people[0]
+    from ._files import read_structured  # noqa: PLC0415 -- the reader imports the model
+
+    doc = read_structured(name, _DocAssessment)
+    return Assessment(levels=doc.levels, person=doc.person, date=doc.date)
+
+
+@attrs.frozen(kw_only=True)
+class _DocAssessment:
+    """An assessment file, as the converter reads it."""
+
+    person: str | None = None
+    date: dt.date | None = None
+    levels: dict[str, int | str] = attrs.field(hash=False)
+
+
+def iter_assessments(path: str | os.PathLike[str]) -> Iterator[Assessment]:
+    """
+    Read many people's assessments from a CSV file, one person at a time.
+
+    The file has a header row with the columns ``person``, ``competency`` and
+    ``level`` (in any order; ``person`` may be left out for one person), and
+    one row per person and competency. A person's rows must be together; the
+    file is read as it is iterated, so it may be far larger than memory.
+
+    Raises:
+        LadderError: On a missing column, an empty cell, or a person whose rows
+            are not together, with the row and column.
+
+    Example:
+        >>> from careerladder import iter_assessments
+        >>> [a.person for a in iter_assessments("examples/assessments/team.csv")]
+        ['Ada', 'Grace', 'Linus']
+
+    .. versionadded:: 0.1.0
+    """
+    name = os.fspath(path)
+    with FilePath(name).open(encoding="utf-8-sig", newline="") as stream:
+        yield from _rows(csv.reader(stream), name)
+
+
+def _rows(reader: Iterable[list[str]], name: str) -> Iterator[Assessment]:
+    def problem(line: int, column: int, message: str) -> LadderError:
+        return LadderError(
+            [Problem(code="wrong-type", message=message, file=name, line=line, column=column)]
+        )
+
+    rows = iter(reader)
+    header = [cell.strip().casefold() for cell in next(rows, [])]
+    missing = [c for c in ("competency", "level") if c not in header]
+    if missing:
+        raise problem(
+            1,
+            1,
+            f"the header row lacks the column {missing[0]!r}; expected the "
+            "columns person, competency and level",
+        )
+    person_at = header.index("person") if "person" in header else None
+    competency_at, level_at = header.index("competency"), header.index("level")
+    seen: set[str | None] = set()
+    current: str | None = None
+    levels: dict[str, int | str] = {}
+    for line, row in enumerate(rows, 2):
+        if not any(cell.strip() for cell in row):
+            continue  # a blank row
+        cells = [*row, *[""] * (len(header) - len(row))]
+        person = cells[person_at].strip() if person_at is not None else None
+        competency, level = cells[competency_at].strip(), cells[level_at].strip()
+        for value, at, column in (
+            (competency, competency_at, "competency"),
+            (level, level_at, "level"),
+        ):
+            if not value:
+                raise problem(line, at + 1, f"the {column} cell is empty")
+        if person != current:
+            if levels:
+                yield Assessment(levels=levels, person=current)
+            if person in seen:
+                raise problem(
+                    line,
+                    (person_at or 0) + 1,
+                    f"the rows of {person!r} are not together; sort the file by person",
+                )
+            seen.add(person)
+            current, levels = person, {}
+        levels[competency] = int(level) if level.isdigit() else level
+    if levels:
+        yield Assessment(levels=levels, person=current)

@@ -1,0 +1,268 @@
+"""
+Readiness: how far one person's assessment is from what a role expects.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import TYPE_CHECKING, TextIO
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from ._assessment import Assessment
+    from ._ladder import Ladder, RoleKey
+    from ._model import Role
+
+
+@attrs.frozen(kw_only=True)
+class Gap:
+    """
+    One expectation a person does not meet yet.
+
+    Attributes:
+        competency: The competency's id.
+        expected: The level the role expects.
+        actual: The level the person demonstrates; 0 if not assessed.
+
+    Example:
+        >>> Gap(competency="communication", expected=4, actual=2).shortfall
+        2
+
+    .. versionadded:: 0.1.0
+    """
+
+    competency: str
+    expected: int
+    actual: int
+
+    @property
+    def shortfall(self) -> int:
+        """How many levels are missing."""
+        return self.expected - self.actual
+
+
+@attrs.frozen(kw_only=True)
+class Readiness:
+    """
+    How ready one person is for one role.
+
+    Attributes:
+        role: The role assessed against.
+        ready: Whether every expectation of the role is met.
+        score: From 0 to 1: the share of the role's expected levels the person
+            reaches, each level counted once (1 when the role expects nothing).
+        gaps: The expectations not met, largest shortfall first.
+        met: The competencies whose expectation is met, in the role's order.
+        person: Who was assessed, if known.
+
+    Example:
+        >>> from careerladder import Assessment, presets
+        >>> ladder = presets.load("six-step")
+        >>> ada = Assessment(levels={"communication": 3, "leadership": 2}, person="Ada")
+        >>> report = ladder.readiness(ada, "pm")
+        >>> report.ready, round(report.score, 2)
+        (False, 0.16)
+        >>> report.gaps[0]
+        Gap(competency='strategic-thinking', expected=3, actual=0)
+
+    .. versionadded:: 0.1.0
+    """
+
+    role: Role
+    ready: bool
+    score: float
+    gaps: tuple[Gap, ...]
+    met: tuple[str, ...]
+    person: str | None = None
+
+    def to_text(self) -> str:
+        """
+        Render as plain text: the verdict, then what is met and what is missing.
+
+        Example:
+            >>> from careerladder import Assessment, presets
+            >>> ladder = presets.load("six-step")
+            >>> levels = {e.competency: e.level for e in ladder.role("apm").expectations}
+            >>> levels["communication"] = 1
+            >>> print(ladder.readiness(Assessment(levels=levels, person="Bo"), "apm").to_text())
+            Bo for Associate Product Manager: not ready (score 0.94)
+            missing: communication 1 of 2 (1 short)
+            met: collaboration-influence, decision-making, customer-focus, adaptability-resilience, data-analysis, continuous-learning, product-execution
+        """  # noqa: E501
+        who = f"{self.person} for " if self.person else ""
+        verdict = "ready" if self.ready else "not ready"
+        lines = [f"{who}{self.role.title}: {verdict} (score {self.score:.2f})"]
+        if self.gaps:
+            lines.append("missing: " + ", ".join(_gap_text(g) for g in self.gaps))
+        if self.met:
+            lines.append("met: " + ", ".join(self.met))
+        return "\n".join(lines)
+
+    def to_markdown(self) -> str:
+        """
+        Render as a Markdown table of every expectation of the role.
+
+        Example:
+            >>> from careerladder import Assessment, presets
+            >>> ladder = presets.load("six-step")
+            >>> report = ladder.readiness(Assessment(levels={"communication": 4}), "cpo")
+            >>> print(report.to_markdown().splitlines()[0])
+            **Chief Product Officer**: not ready (score 0.09)
+        """
+        who = f"{self.person} for " if self.person else ""
+        verdict = "ready" if self.ready else "not ready"
+        rows = [
+            f"**{who}{self.role.title}**: {verdict} (score {self.score:.2f})",
+            "",
+            "| Competency | Expected | Demonstrated | Missing |",
+            "|---|---|---|---|",
+        ]
+        gaps = {gap.competency: gap for gap in self.gaps}
+        for expectation in self.role.expectations:
+            gap = gaps.get(expectation.competency)
+            actual = gap.actual if gap else "met"
+            missing = str(gap.shortfall) if gap else ""
+            rows.append(
+                f"| {expectation.competency} | {expectation.level} | {actual} | {missing} |"
+            )
+        return "\n".join(rows)
+
+    def __str__(self) -> str:
+        """Render as `to_text` does."""
+        return self.to_text()
+
+
+def _gap_text(gap: Gap) -> str:
+    if gap.actual == 0:
+        return f"{gap.competency} not assessed (expects {gap.expected})"
+    return f"{gap.competency} {gap.actual} of {gap.expected} ({gap.shortfall} short)"
+
+
+def assess(role: Role, levels: dict[str, int], person: str | None) -> Readiness:
+    """Compare resolved *levels* with what *role* expects."""
+    gaps = []
+    met = []
+    expected_total = reached = 0
+    for expectation in role.expectations:
+        expected = expectation.level
+        actual = levels.get(expectation.competency, 0)
+        expected_total += expected
+        reached += min(actual, expected)
+        if actual < expected:
+            gaps.append(Gap(competency=expectation.competency, expected=expected, actual=actual))
+        else:
+            met.append(expectation.competency)
+    gaps.sort(key=lambda gap: -gap.shortfall)
+    return Readiness(
+        role=role,
+        ready=not gaps,
+        score=reached / expected_total if expected_total else 1.0,
+        gaps=tuple(gaps),
+        met=tuple(met),
+        person=person,
+    )
+
+
+def team_readiness(
+    ladder: Ladder,
+    assessments: Iterable[Assessment],
+    *,
+    role: RoleKey | None = None,
+    current: RoleKey | None = None,
+) -> Iterator[Readiness]:
+    """
+    Yield the readiness of many people, one assessment at a time.
+
+    With *role*, each person is compared with that role; with *current*, with
+    each role *current* promotes to, most ready first; with neither, with
+    every role of the ladder, lowest first. Assessments are read as the result
+    is iterated, so a team of any size fits in memory.
+
+    Raises:
+        LadderError: If an assessment names a competency the ladder does not
+            measure, or a level off its scale; the message names the person.
+
+    Example:
+        >>> from careerladder import iter_assessments, presets, team_readiness
+        >>> ladder = presets.load("six-step")
+        >>> people = iter_assessments("examples/assessments/team.csv")
+        >>> [
+        ...     (r.person, r.role.id, round(r.score, 2))
+        ...     for r in team_readiness(ladder, people, role="pm")
+        ... ]
+        [('Ada', 'pm', 0.35), ('Grace', 'pm', 0.26), ('Linus', 'pm', 0.16)]
+
+    .. versionadded:: 0.1.0
+    """  # noqa: E501
+    if role is not None and current is not None:
+        msg = "give role or current, not both"
+        raise TypeError(msg)
+    targets = (
+        [ladder.role(role)]
+        if role is not None
+        else list(ladder.next_roles(current))
+        if current is not None
+        else list(ladder)
+    )
+    for assessment in assessments:
+        levels = _levels_of(assessment, ladder)
+        reports = [assess(target, levels, assessment.person) for target in targets]
+        if current is not None:
+            reports.sort(key=lambda report: -report.score)
+        yield from reports
+
+
+def _levels_of(assessment: Assessment, ladder: Ladder) -> dict[str, int]:
+    from ._problems import LadderError  # noqa: PLC0415 -- only on a bad assessment
+
+    try:
+        return assessment.resolve(ladder)
+    except LadderError as error:
+        who = f"the assessment of {assessment.person!r}" if assessment.person else "the assessment"
+        raise LadderError(
+            attrs.evolve(p, message=f"{p.message} ({who})") for p in error.problems
+        ) from None
+
+
+#: The columns of `write_readiness_csv`.
+CSV_COLUMNS = ("person", "role", "ready", "score", "missing")
+
+
+def write_readiness_csv(reports: Iterable[Readiness], stream: TextIO) -> int:
+    """
+    Write readiness reports as CSV rows, as they come; return how many.
+
+    The columns are ``person``, ``role`` (its id), ``ready`` (``yes`` or
+    ``no``), ``score`` (to three decimals) and ``missing`` (each gap as
+    ``competency actual/expected``, separated by ``;``).
+
+    Example:
+        >>> import io
+        >>> from careerladder import Assessment, presets, team_readiness, write_readiness_csv
+        >>> ladder = presets.load("six-step")
+        >>> out = io.StringIO()
+        >>> people = [Assessment(levels={"communication": 2}, person="Bo")]
+        >>> write_readiness_csv(team_readiness(ladder, people, role="apm"), out)
+        1
+        >>> print(out.getvalue().splitlines()[1][:59])
+        Bo,apm,no,0.125,collaboration-influence 0/2;decision-making
+    """
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for report in reports:
+        missing = ";".join(f"{g.competency} {g.actual}/{g.expected}" for g in report.gaps)
+        writer.writerow(
+            [
+                report.person or "",
+                report.role.id,
+                "yes" if report.ready else "no",
+                f"{report.score:.3f}",
+                missing,
+            ]
+        )
+        count += 1
+    return count

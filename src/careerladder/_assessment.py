@@ -11,7 +11,6 @@ import csv
 import datetime as dt  # noqa: TC003 -- attrs reads the annotations
 import os
 import types
-from collections.abc import Iterator, Mapping
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,7 @@ from ._problems import LadderError, Problem, format_path, hint
 from ._problems import quote as _q
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator, Mapping
 
     from ._ladder import Ladder
 
@@ -192,50 +191,56 @@ def iter_assessments(path: str | os.PathLike[str]) -> Iterator[Assessment]:
         yield from _rows(csv.reader(stream), name)
 
 
-def _rows(reader: Iterable[list[str]], name: str) -> Iterator[Assessment]:
-    def problem(line: int, column: int, message: str) -> LadderError:
-        return LadderError(
-            [Problem(code="wrong-type", message=message, file=name, line=line, column=column)]
-        )
+def _problem(name: str, line: int, column: int, message: str) -> LadderError:
+    return LadderError(
+        [Problem(code="wrong-type", message=message, file=name, line=line, column=column)]
+    )
 
+
+def _columns(header: list[str], name: str) -> tuple[int | None, int, int]:
+    """Where the person, competency and level columns are."""
+    header = [cell.strip().casefold() for cell in header]
+    for needed in ("competency", "level"):
+        if needed not in header:
+            raise _problem(
+                name,
+                1,
+                1,
+                f"the header row lacks the column {needed!r}; expected the columns person, "
+                "competency and level",
+            )
+    person = header.index("person") if "person" in header else None
+    return person, header.index("competency"), header.index("level")
+
+
+def _rows(reader: Iterable[list[str]], name: str) -> Iterator[Assessment]:
     rows = iter(reader)
-    header = [cell.strip().casefold() for cell in next(rows, [])]
-    missing = [c for c in ("competency", "level") if c not in header]
-    if missing:
-        raise problem(
-            1,
-            1,
-            f"the header row lacks the column {missing[0]!r}; expected the "
-            "columns person, competency and level",
-        )
-    person_at = header.index("person") if "person" in header else None
-    competency_at, level_at = header.index("competency"), header.index("level")
+    person_at, competency_at, level_at = _columns(next(rows, []), name)
     seen: set[str | None] = set()
     current: str | None = None
     levels: dict[str, int | str] = {}
     for line, row in enumerate(rows, 2):
-        if not any(cell.strip() for cell in row):
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
             continue  # a blank row
-        cells = [*row, *[""] * (len(header) - len(row))]
-        person = cells[person_at].strip() if person_at is not None else None
-        competency, level = cells[competency_at].strip(), cells[level_at].strip()
-        for value, at, column in (
-            (competency, competency_at, "competency"),
-            (level, level_at, "level"),
-        ):
-            if not value:
-                raise problem(line, at + 1, f"the {column} cell is empty")
+        cells += [""] * (max(competency_at, level_at, person_at or 0) + 1 - len(cells))
+        person = cells[person_at] if person_at is not None else None
+        for at, column in ((competency_at, "competency"), (level_at, "level")):
+            if not cells[at]:
+                raise _problem(name, line, at + 1, f"the {column} cell is empty")
         if person != current:
             if levels:
                 yield Assessment(levels=levels, person=current)
             if person in seen:
-                raise problem(
+                raise _problem(
+                    name,
                     line,
                     (person_at or 0) + 1,
                     f"the rows of {person!r} are not together; sort the file by person",
                 )
             seen.add(person)
             current, levels = person, {}
-        levels[competency] = int(level) if level.isdigit() else level
+        level = cells[level_at]
+        levels[cells[competency_at]] = int(level) if level.isdigit() else level
     if levels:
         yield Assessment(levels=levels, person=current)

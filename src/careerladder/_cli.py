@@ -8,10 +8,11 @@ difference), 2 a usage error or a file that cannot be read.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from . import presets
 from ._files import check_text, dumps, format_of, load, read_text
@@ -19,11 +20,12 @@ from ._limits import DEFAULT_LIMITS, Limits
 from ._problems import LadderError, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from ._ladder import Ladder
 
 OK, FOUND, ERROR = 0, 1, 2
+T = TypeVar("T")
 
 #: Problems that mean a file could not be read at all, rather than that it is invalid.
 _UNREADABLE = {"unreadable", "not-utf8", "unknown-format"}
@@ -193,6 +195,92 @@ def _presets(_: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+def _readiness(args: argparse.Namespace, out: TextIO) -> int:
+    from ._assessment import iter_assessments, load_assessment  # noqa: PLC0415 -- analysis only
+    from ._readiness import team_readiness, write_readiness_csv  # noqa: PLC0415
+
+    ladder = _resolve(args.ladder, _limits(args))
+    many = Path(args.assessment).suffix.lower() == ".csv"
+    people = iter_assessments(args.assessment) if many else iter([load_assessment(args.assessment)])
+    reports = team_readiness(ladder, people, role=args.role, current=args.current)
+    if args.out:
+        target = Path(args.out)
+        with (
+            _progress(args.assessment) as tick,
+            target.open("w", encoding="utf-8", newline="") as f,
+        ):
+            count = write_readiness_csv(tick(reports), f)
+        sys.stderr.write(f"wrote {count:,} rows to {target}\n")
+        return OK
+    render = (lambda r: r.to_markdown()) if args.format == "markdown" else str
+    out.write("\n\n".join(render(report) for report in reports) + "\n")
+    return OK
+
+
+class _Progress:
+    """Counts rows on standard error, when it is a terminal and the input is large."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.count = 0
+
+    def __call__(self, items: Iterable[T]) -> Iterator[T]:
+        for item in items:
+            self.count += 1
+            if self.count % 10_000 == 0:
+                self.stream.write(f"\r{self.count:,} rows")
+                self.stream.flush()
+            yield item
+        self.stream.write(f"\r{self.count:,} rows\n")
+
+
+@contextlib.contextmanager
+def _progress(source: str) -> Iterator[Callable[[Iterable[T]], Iterable[T]]]:
+    large = Path(source).stat().st_size > 1_000_000
+    if large and sys.stderr.isatty():
+        yield _Progress(sys.stderr)
+    else:
+        yield lambda items: items
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    from ._diff import diff  # noqa: PLC0415 -- analysis only
+
+    limits = _limits(args)
+    changes = diff(_resolve(args.old, limits), _resolve(args.new, limits))
+    if args.format == "json":
+        out.write(json.dumps(changes.to_json(), indent=2, ensure_ascii=False, default=str) + "\n")
+    else:
+        out.write(
+            (changes.to_markdown() if args.format == "markdown" else changes.to_text()) + "\n"
+        )
+    return FOUND if changes else OK
+
+
+def _map(args: argparse.Namespace, out: TextIO) -> int:
+    from ._mapping import map_roles  # noqa: PLC0415 -- analysis only
+
+    limits = _limits(args)
+    a, b = _resolve(args.a, limits), _resolve(args.b, limits)
+    rows = [("role of " + a.id, "best match in " + b.id, "score", "why")]
+    matches = map_roles(a, b)
+    for role in a:
+        for i, match in enumerate(matches[role.id][: args.top]):
+            rows.append(
+                (
+                    f"{role.title} ({role.id})" if i == 0 else "",
+                    f"{match.target.title} ({match.target.id})",
+                    f"{match.score:.2f}",
+                    "; ".join(match.reasons),
+                )
+            )
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)))
+        out.write(f"  {row[3]}\n")
+    return OK
+
+
 def _schema(_: argparse.Namespace, out: TextIO) -> int:
     from ._schema import schema_text  # noqa: PLC0415 -- only this command needs it
 
@@ -302,6 +390,71 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=raw,
     )
     listing.set_defaults(run=_presets)
+
+    readiness = commands.add_parser(
+        "readiness",
+        parents=[limits],
+        help="how ready people are for a role or for their next step",
+        description="Compare one person's assessment (YAML or JSON) or many people's (CSV "
+        "with the columns person, competency, level) with a ladder: with --role, for that "
+        "role; with --from, for each role it promotes to; otherwise for every role.",
+        epilog="examples:\n  careerladder readiness six-step ada.yaml --role senior-pm\n"
+        "  careerladder readiness ladder.yaml ada.yaml --from pm\n"
+        "  careerladder readiness six-step people.csv --role pm --out report.csv",
+        formatter_class=raw,
+    )
+    readiness.add_argument("ladder", metavar="LADDER", help="a preset name or a ladder file")
+    readiness.add_argument("assessment", metavar="ASSESSMENT", help="a .yaml, .json or .csv file")
+    target = readiness.add_mutually_exclusive_group()
+    target.add_argument("--role", metavar="R", help="the role to compare with")
+    target.add_argument(
+        "--from", dest="current", metavar="R", help="the current role: compare with its next roles"
+    )
+    readiness.add_argument(
+        "--out", metavar="FILE", help="write CSV rows to FILE (with progress on a terminal)"
+    )
+    readiness.add_argument(
+        "--format", choices=["text", "markdown"], default="text", help="how to print reports"
+    )
+    readiness.set_defaults(run=_readiness)
+
+    difference = commands.add_parser(
+        "diff",
+        parents=[limits],
+        help="what changed between two ladders",
+        description="Compare two ladders (files or presets): roles, competencies, "
+        "promotions and expectations added, removed or changed. Exit 0 when they are the "
+        "same, 1 when they differ, 2 on an error.",
+        epilog="examples:\n  careerladder diff old.yaml new.yaml\n"
+        "  careerladder diff --format markdown main.yaml ladder.yaml > comment.md",
+        formatter_class=raw,
+    )
+    difference.add_argument("old", metavar="OLD")
+    difference.add_argument("new", metavar="NEW")
+    difference.add_argument(
+        "--format", choices=["text", "markdown", "json"], default="text", help="(default: text)"
+    )
+    difference.set_defaults(run=_diff)
+
+    mapping = commands.add_parser(
+        "map",
+        parents=[limits],
+        help="which rung of ladder A is which rung of ladder B",
+        description="Match each role of ladder A with the roles of ladder B, by shared titles, "
+        "relative position and expectations, with the reasons.",
+        epilog="example:\n  careerladder map six-step head-senior-director",
+        formatter_class=raw,
+    )
+    mapping.add_argument("a", metavar="A")
+    mapping.add_argument("b", metavar="B")
+    mapping.add_argument(
+        "--top",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="matches to show per role (default: 1)",
+    )
+    mapping.set_defaults(run=_map)
 
     schema = commands.add_parser(
         "schema",

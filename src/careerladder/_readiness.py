@@ -196,7 +196,7 @@ def team_readiness(
         [('Ada', 'pm', 0.35), ('Grace', 'pm', 0.26), ('Linus', 'pm', 0.16)]
 
     .. versionadded:: 0.1.0
-    """  # noqa: E501
+    """
     if role is not None and current is not None:
         msg = "give role or current, not both"
         raise TypeError(msg)

@@ -1,0 +1,126 @@
+"""
+Which rung of one ladder is which rung of another.
+
+The same title means different things at different companies, and different
+titles can name the same rung, so a match weighs three signals: shared titles,
+the relative position on each ladder, and how alike the expectations are.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from ._ladder import Ladder
+    from ._model import Role
+
+#: How much each signal counts, before renormalizing over the ones available.
+WEIGHTS = {"title": 0.4, "position": 0.35, "profile": 0.25}
+
+
+@attrs.frozen(kw_only=True)
+class RoleMatch:
+    """
+    How well a role of one ladder matches a role of another.
+
+    Attributes:
+        source: The role of the first ladder.
+        target: The role of the second.
+        score: From 0 to 1; 1 for the same title, position and expectations.
+        reasons: Why, in words: shared titles, positions, expectation profile.
+
+    Example:
+        >>> from careerladder import map_roles, presets
+        >>> matches = map_roles(presets.load("six-step"), presets.load("seven-step-gpm"))
+        >>> best = matches["director-product"][0]
+        >>> best.target.id, best.reasons[0]
+        ('director-product', "same title 'Director of Product'")
+
+    .. versionadded:: 0.1.0
+    """
+
+    source: Role
+    target: Role
+    score: float
+    reasons: tuple[str, ...]
+
+
+def _positions(ladder: Ladder) -> dict[str, tuple[float, int, int]]:
+    """Each role's rung, from 0 (lowest) to 1 (highest), with its rank and the rung count."""
+    levels = sorted({role.level for role in ladder.roles})
+    top = max(len(levels) - 1, 1)
+    return {
+        role.id: (levels.index(role.level) / top, levels.index(role.level) + 1, len(levels))
+        for role in ladder.roles
+    }
+
+
+def _title_signal(a: Role, b: Role) -> tuple[float, str | None]:
+    if a.title.casefold() == b.title.casefold():
+        return 1.0, f"same title {a.title!r}"
+    shared = {t.casefold() for t in a.titles} & {t.casefold() for t in b.titles}
+    if shared:
+        name = next(t for t in a.titles if t.casefold() in shared)
+        return 0.8, f"shared title or alias {name!r}"
+    return 0.0, None
+
+
+def _profile_signal(a: Ladder, ra: Role, b: Ladder, rb: Role) -> tuple[float, str] | None:
+    common = {c.id for c in a.competencies} & {c.id for c in b.competencies}
+    expected_a = {e.competency: e.level / len(a.scale) for e in ra.expectations}
+    expected_b = {e.competency: e.level / len(b.scale) for e in rb.expectations}
+    compared = sorted(common & (expected_a.keys() | expected_b.keys()))
+    if not compared:
+        return None
+    distance = sum(abs(expected_a.get(c, 0) - expected_b.get(c, 0)) for c in compared)
+    alike = 1 - distance / len(compared)
+    return alike, f"expectations {alike:.0%} alike over {len(compared)} shared competencies"
+
+
+def map_roles(a: Ladder, b: Ladder) -> dict[str, tuple[RoleMatch, ...]]:
+    """
+    Match every role of ladder *a* with the roles of ladder *b*, best first.
+
+    Signals: a shared title (1) or a title shared with an alias (0.8); the
+    relative rung on each ladder (1 for the same share of the way up); and,
+    over the competencies both ladders measure, how alike the expected levels
+    are as a share of each scale. The score is their weighted mean (title
+    0.4, position 0.35, expectations 0.25, renormalized when the ladders share
+    no competency).
+
+    Example:
+        >>> from careerladder import map_roles, presets
+        >>> matches = map_roles(
+        ...     presets.load("head-senior-director"), presets.load("seven-step-gpm")
+        ... )
+        >>> [(m.target.id, round(m.score, 2)) for m in matches["senior-pm"][:2]]
+        [('senior-pm', 0.89), ('group-pm', 0.72)]
+        >>> matches["senior-pm"][1].reasons[0]
+        "shared title or alias 'Group PM'"
+
+    .. versionadded:: 0.1.0
+    """
+    positions_a, positions_b = _positions(a), _positions(b)
+    result: dict[str, tuple[RoleMatch, ...]] = {}
+    for ra in a:
+        matches = []
+        for rb in b:
+            title, title_reason = _title_signal(ra, rb)
+            pa, rank_a, rungs_a = positions_a[ra.id]
+            pb, rank_b, rungs_b = positions_b[rb.id]
+            position = 1 - abs(pa - pb)
+            signals = {"title": title, "position": position}
+            reasons = [title_reason] if title_reason else []
+            reasons.append(f"rung {rank_a} of {rungs_a} and rung {rank_b} of {rungs_b}")
+            profile = _profile_signal(a, ra, b, rb)
+            if profile is not None:
+                signals["profile"] = profile[0]
+                reasons.append(profile[1])
+            weight = sum(WEIGHTS[name] for name in signals)
+            score = sum(WEIGHTS[name] * value for name, value in signals.items()) / weight
+            matches.append(RoleMatch(source=ra, target=rb, score=score, reasons=tuple(reasons)))
+        matches.sort(key=lambda m: -m.score)
+        result[ra.id] = tuple(matches)
+    return result

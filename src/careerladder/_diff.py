@@ -154,10 +154,10 @@ class LadderDiff:
             "| Change | What | Which | Details |",
             "|---|---|---|---|",
         ]
-        for change in self.changes:
-            rows.append(
-                f"| {change.kind} | {change.part} | `{change.key}` | {_escape(_detail(change))} |"
-            )
+        rows += [
+            f"| {change.kind} | {change.part} | `{change.key}` | {_escape(_detail(change))} |"
+            for change in self.changes
+        ]
         return "\n".join(rows)
 
     def to_json(self) -> list[dict[str, Any]]:

@@ -291,3 +291,113 @@ def test_limits_must_be_positive_numbers(capsys: pytest.CaptureFixture[str], val
     code, _, err = run(capsys, "validate", "--max-nodes", value, ACME)
     assert code == 2
     assert f"expected a whole number above 0, got '{value}'" in err
+
+
+# -- analysis commands -------------------------------------------------------------------
+
+
+def test_readiness_of_one_person_for_a_role(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "readiness", "six-step", "examples/assessments/ada.yaml", "--role", "Senior PM"
+    )
+    assert code == 0
+    assert out.splitlines()[:2] == [
+        "Ada for Senior Product Manager: not ready (score 0.97)",
+        "missing: domain-knowledge 2 of 3 (1 short)",
+    ]
+
+
+def test_readiness_from_a_role_in_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "readiness",
+        "six-step",
+        "examples/assessments/ada.yaml",
+        "--from",
+        "pm",
+        "--format",
+        "markdown",
+    )
+    assert code == 0
+    assert out.startswith(
+        "**Ada for Senior Product Manager**: not ready (score 0.97)\n\n| Competency"
+    )
+
+
+def test_readiness_of_a_team_to_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "report.csv"
+    code, out, err = run(
+        capsys,
+        "readiness",
+        "six-step",
+        "examples/assessments/team.csv",
+        "--role",
+        "pm",
+        "--out",
+        str(target),
+    )
+    assert (code, out) == (0, "")
+    assert err == f"wrote 3 rows to {target}\n"
+    assert target.read_text().splitlines()[1].startswith("Ada,pm,no,0.355,")
+
+
+def test_readiness_shows_progress_for_a_large_input_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = tmp_path / "people.csv"
+    rows = [f"p{i:06},communication,{i % 5 + 1}" for i in range(60_000)]
+    people.write_text("person,competency,level\n" + "\n".join(rows) + "\n")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    code, _, err = run(
+        capsys,
+        "readiness",
+        "six-step",
+        str(people),
+        "--role",
+        "apm",
+        "--out",
+        str(tmp_path / "out.csv"),
+    )
+    assert code == 0
+    assert "\r10,000 rows" in err
+    assert "\r60,000 rows\n" in err
+
+
+def test_readiness_with_a_bad_assessment_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "bo.yaml"
+    path.write_text("levels: {communication: 11}\n")
+    code, _, err = run(capsys, "readiness", "six-step", str(path), "--role", "pm")
+    assert code == 2
+    assert "level 11 in levels.communication is off the scale" in err
+    assert run(capsys, "readiness", "six-step", str(path), "--role", "pm", "--from", "apm")[0] == 2
+
+
+def test_diff_exit_codes_and_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(capsys, "diff", "six-step", "six-step") == (0, "no changes\n", "")
+    new = tmp_path / "new.yaml"
+    new.write_text(dumps(presets.load("six-step").remove_promotion("pm", "senior-pm")))
+    assert run(capsys, "diff", "six-step", str(new)) == (
+        1,
+        "removed promotion 'pm -> senior-pm'\n",
+        "",
+    )
+    code, out, _ = run(capsys, "diff", "--format", "markdown", "six-step", str(new))
+    assert (code, out.splitlines()[0]) == (1, "**1 change** to the ladder: 1 promotion removed.")
+    code, out, _ = run(capsys, "diff", "--format", "json", "six-step", str(new))
+    assert json.loads(out) == [
+        {"kind": "removed", "part": "promotion", "key": "pm -> senior-pm", "fields": {}}
+    ]
+    assert run(capsys, "diff", "six-step", "nothing.yaml")[0] == 2
+
+
+def test_map_prints_a_table_with_reasons(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "map", "seven-step-gpm", "head-senior-director", "--top", "2")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:4] == ["role", "of", "seven-step-gpm", "best"]
+    group = next(i for i, line in enumerate(lines) if line.startswith("Group Product Manager"))
+    assert "Senior Product Manager (senior-pm)" in lines[group]
+    assert "shared title or alias 'Group Product Manager'" in lines[group]
+    assert lines[group + 1].startswith(" ")

@@ -13,4 +13,11 @@ def test_all_is_exactly_the_public_api() -> None:
 
 def test_submodules_export_what_they_document() -> None:
     assert presets.__all__ == ["load", "names"]
-    assert testing.__all__ == ["competencies", "ids", "ladders", "references", "roles"]
+    assert testing.__all__ == [
+        "assessments",
+        "competencies",
+        "ids",
+        "ladders",
+        "references",
+        "roles",
+    ]

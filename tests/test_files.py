@@ -469,3 +469,14 @@ def test_locator_falls_back_to_the_nearest_enclosing_node() -> None:
     assert locator.find(("roles", 0, "title")) == (3, 1)
     assert locator.find(("name",)) == (1, 1)
     assert locator.find(("roles", 0), key=True) == (3, 1)
+
+
+def test_keys_that_are_null_booleans_or_numbers() -> None:
+    text = "id: l\nname: L\n~: 1\n3.5: x\ntrue: 2\nroles: [{id: a, title: A, level: 1, null: 3}]\n"
+    known = "careerladder, competencies, description, id, name, references, roles, scale"
+    assert problems(text) == [
+        f"f:3:1: error unknown-key: unknown key null in the top level; expected one of: {known}",
+        f"f:4:1: error unknown-key: unknown key 3.5 in the top level; expected one of: {known}",
+        f"f:5:1: error unknown-key: unknown key true in the top level; expected one of: {known}",
+        "f:6:37: error unknown-key: unknown key null in roles[0]; remove it",
+    ]

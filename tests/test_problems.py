@@ -67,3 +67,7 @@ def test_suggestions_among_many_candidates_consider_similar_ones() -> None:
     many = [f"role-{i}" for i in range(5_000)]
     assert suggest("role-4999x", many) == "; did you mean 'role-4999'?"
     assert suggest("xole-4999", many) == ""
+
+
+def test_paths_through_keys_that_are_not_text() -> None:
+    assert format_path(["a", None, 3.5, True, 2]) == "a[None][3.5][True][2]"

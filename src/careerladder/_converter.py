@@ -247,7 +247,8 @@ converter = make_converter()
 
 # -- cattrs errors -> (path, message) ---------------------------------------------------
 
-Path: TypeAlias = tuple[str | int, ...]
+#: Keys and indices from a document's root. YAML keys may be any scalar.
+Path: TypeAlias = tuple[Any, ...]
 
 
 def _where(path: Path) -> str:
@@ -276,9 +277,10 @@ def shape_problems(error: BaseException, path: Path = ()) -> list[tuple[Path, st
             (
                 (*path, key),
                 "unknown-key",
-                f"unknown key {_q(key)} in {_where(path)}{hint(key, known, 'remove it')}",
+                f"unknown key {_key(key)} in {_where(path)}{hint(str(key), known, 'remove it')}",
             )
-            for key in sorted(error.extra_fields)
+            # YAML keys may be numbers, booleans or null, which do not sort with text.
+            for key in sorted(error.extra_fields, key=repr)
         ]
     if isinstance(error, KeyError):
         return [
@@ -289,6 +291,13 @@ def shape_problems(error: BaseException, path: Path = ()) -> list[tuple[Path, st
             )
         ]
     return [(path, "wrong-type", f"{_where(path)}: {error}")]
+
+
+def _key(key: object) -> str:
+    """Show a mapping key the way YAML spells it."""
+    if isinstance(key, str):
+        return _q(key)
+    return "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
 
 
 def without_echoes(found: list[tuple[Path, str, str]]) -> list[tuple[Path, str, str]]:

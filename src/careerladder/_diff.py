@@ -184,8 +184,6 @@ class LadderDiff:
 def _plain(value: Any) -> Any:  # noqa: ANN401 -- any field's value
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
-    if attrs.has(type(value)):
-        return {k: _plain(v) for k, v in attrs.asdict(value, recurse=False).items()}
     try:
         json.dumps(value)
     except TypeError:

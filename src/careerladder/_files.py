@@ -80,8 +80,8 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-class _TooLargeError(Exception):
-    """Raised to stop building a document that is over `Limits.max_nodes`."""
+class _StopError(Exception):
+    """Raised to stop building a document over a limit: one problem says it all."""
 
 
 class _YamlBuilder:
@@ -108,7 +108,7 @@ class _YamlBuilder:
                 f"the document holds more than {self.limits.max_nodes:,} values, counting "
                 "each use of an anchor as a copy (Limits.max_nodes, --max-nodes)",
             )
-            raise _TooLargeError
+            raise _StopError
 
     def problem(self, node: yaml.Node, path: Path, code: str, message: str) -> None:
         self.problems.append((_mark(node), path, code, message))
@@ -128,7 +128,7 @@ class _YamlBuilder:
                 f"the document nests deeper than {self.limits.max_depth} levels "
                 "(Limits.max_depth, --max-depth)",
             )
-            return None
+            raise _StopError
         start = self.count
         self.grow(node, path, 1)
         value: object
@@ -164,7 +164,7 @@ class _YamlBuilder:
             if not isinstance(key, str | int | float | bool) and key is not None:
                 self.problem(key_node, path, "wrong-type", "a mapping key must be a plain value")
                 continue
-            here = (*path, key) if isinstance(key, str | int) else path
+            here = (*path, key)
             if key in result:
                 first = self.locator.keys[here]
                 self.problem(
@@ -307,7 +307,7 @@ class _Reader:
         builder = _YamlBuilder(self.limits)
         try:
             data = builder.build(node, ())
-        except _TooLargeError:
+        except _StopError:
             data = None
         self._locator = builder.locator
         for where, path, code, message in builder.problems:

@@ -84,7 +84,8 @@ def map_roles(a: Ladder, b: Ladder) -> dict[str, tuple[RoleMatch, ...]]:
     Match every role of ladder *a* with the roles of ladder *b*, best first.
 
     Signals: a shared title (1) or a title shared with an alias (0.8); the
-    relative rung on each ladder (1 for the same share of the way up); and,
+    relative rung on each ladder (1 for the same share of the way up; left
+    out when a ladder has a single rung); and,
     over the competencies both ladders measure, how alike the expected levels
     are as a share of each scale. The score is their weighted mean (title
     0.4, position 0.35, expectations 0.25, renormalized when the ladders share
@@ -110,8 +111,9 @@ def map_roles(a: Ladder, b: Ladder) -> dict[str, tuple[RoleMatch, ...]]:
             title, title_reason = _title_signal(ra, rb)
             pa, rank_a, rungs_a = positions_a[ra.id]
             pb, rank_b, rungs_b = positions_b[rb.id]
-            position = 1 - abs(pa - pb)
-            signals = {"title": title, "position": position}
+            signals = {"title": title}
+            if rungs_a > 1 and rungs_b > 1:  # a single rung has no position to compare
+                signals["position"] = 1 - abs(pa - pb)
             reasons = [title_reason] if title_reason else []
             reasons.append(f"rung {rank_a} of {rungs_a} and rung {rank_b} of {rungs_b}")
             profile = _profile_signal(a, ra, b, rb)

@@ -142,7 +142,7 @@ def hint(word: str, candidates: Iterable[str], otherwise: str) -> str:
     return f"; {otherwise}"
 
 
-def format_path(parts: Iterable[str | int]) -> str:
+def format_path(parts: Iterable[object]) -> str:
     """
     Write a document path the way problems show it.
 
@@ -154,6 +154,9 @@ def format_path(parts: Iterable[str | int]) -> str:
     """
     out = ""
     for part in parts:
+        if not isinstance(part, str | int) or isinstance(part, bool):
+            out += f"[{part!r}]"  # a YAML key that is null, a boolean or a number
+            continue
         if isinstance(part, str) and len(part) > _LONG_KEY:
             part = part[: _LONG_KEY - 3] + "..."  # noqa: PLW2901 -- a path stays readable
         if isinstance(part, int):

@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING
 import attrs
 from hypothesis import strategies as st
 
+from ._assessment import Assessment
 from ._ladder import Ladder
 from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["competencies", "ids", "ladders", "references", "roles"]
+__all__ = ["assessments", "competencies", "ids", "ladders", "references", "roles"]
 
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=20)
 
@@ -188,3 +189,33 @@ def ladders(
         promotions=[Promotion(source=s, target=t) for s, t in chosen],
         references=cited,
     )
+
+
+@st.composite
+def assessments(draw: st.DrawFn, ladder: Ladder) -> Assessment:
+    """
+    Assessments that are valid for *ladder*.
+
+    Each names some of the ladder's competencies, each at a level on its
+    scale, given by number or by scale name.
+
+    Args:
+        draw: Supplied by hypothesis; leave it out.
+        ladder: The ladder the assessments are for.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from careerladder import presets
+        >>> from careerladder.testing import assessments
+        >>> ladder = presets.load("six-step")
+        >>> found = find(assessments(ladder), lambda a: len(a.levels) > 1)
+        >>> sorted(found.resolve(ladder).values())
+        [1, 1]
+    """
+    chosen = draw(st.lists(st.sampled_from([c.id for c in ladder.competencies]), unique=True))
+    levels: dict[str, int | str] = {}
+    for competency in chosen:
+        level = draw(st.integers(1, len(ladder.scale)))
+        by_name = draw(st.booleans())
+        levels[competency] = ladder.scale[level - 1] if by_name else level
+    return Assessment(levels=levels, person=draw(st.none() | st.just("someone")))

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from careerladder import Assessment, LadderError, iter_assessments, load_assessment, presets
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SIX = presets.load("six-step")
+
+
+def test_levels_by_number_name_or_digits_in_any_case() -> None:
+    ada = Assessment(
+        levels={"communication": 4, "leadership": "Proficient", "scope-management": "2"}
+    )
+    assert ada.resolve(SIX) == {"communication": 4, "leadership": 3, "scope-management": 2}
+
+
+def test_assessments_are_read_only_and_compare_by_value() -> None:
+    a = Assessment(levels={"communication": 4})
+    assert a == Assessment(levels={"communication": 4})
+    assert hash(a) == hash(Assessment(levels={"communication": 4}))
+    with pytest.raises(TypeError):
+        a.levels["communication"] = 5  # type: ignore[index]
+
+
+def test_every_problem_is_reported() -> None:
+    with pytest.raises(LadderError) as caught:
+        Assessment(
+            levels={"communication": 0, "leadership": "guru", "teamwork": 2, "x": True}
+        ).resolve(SIX)
+    assert [(p.code, p.path) for p in caught.value.problems] == [
+        ("level-off-scale", "levels.communication"),
+        ("level-off-scale", "levels.leadership"),
+        ("unknown-competency", "levels.teamwork"),
+        ("unknown-competency", "levels.x"),
+        ("level-off-scale", "levels.x"),
+    ]
+
+
+def test_load_yaml_and_json(tmp_path: Path) -> None:
+    ada = load_assessment("examples/assessments/ada.yaml")
+    assert ada.person == "Ada"
+    assert ada.resolve(SIX)["strategic-thinking"] == 3
+    path = tmp_path / "bo.json"
+    path.write_text('{"person": "Bo", "levels": {"communication": "expert"}}')
+    assert load_assessment(path) == Assessment(levels={"communication": "expert"}, person="Bo")
+
+
+def test_a_broken_assessment_file_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "bo.yaml"
+    path.write_text("person: Bo\nlevel:\n  communication: 3\n")
+    with pytest.raises(LadderError) as caught:
+        load_assessment(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:2:1: error unknown-key: unknown key 'level' in the top level; did you mean "
+        "'levels'?",
+    ]
+
+
+def test_one_person_from_csv(tmp_path: Path) -> None:
+    path = tmp_path / "ada.csv"
+    path.write_text("competency,level\ncommunication,4\n\nleadership, advanced \n")
+    assert load_assessment(path) == Assessment(
+        levels={"communication": 4, "leadership": "advanced"}
+    )
+
+
+def test_a_csv_of_several_people_is_not_one_assessment() -> None:
+    with pytest.raises(LadderError, match="the file holds 3 people; an assessment is one person"):
+        load_assessment("examples/assessments/team.csv")
+
+
+def test_many_people_stream_in_order() -> None:
+    people = list(iter_assessments("examples/assessments/team.csv"))
+    assert [p.person for p in people] == ["Ada", "Grace", "Linus"]
+    assert people[2].levels == {"communication": 2, "product-execution": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        (
+            "person,skill,level\n",
+            (1, 1),
+            "the header row lacks the column 'competency'; expected "
+            "the columns person, competency and level",
+        ),
+        ("", (1, 1), "the header row lacks the column 'competency'"),
+        ("person,competency,level\nAda,communication,\n", (2, 3), "the level cell is empty"),
+        ("person,competency,level\nAda,,3\n", (2, 2), "the competency cell is empty"),
+        ("person,competency,level\nAda,communication\n", (2, 3), "the level cell is empty"),
+        (
+            "person,competency,level\nAda,a,1\nBo,a,1\nAda,b,2\n",
+            (4, 1),
+            "the rows of 'Ada' are not together; sort the file by person",
+        ),
+    ],
+)
+def test_messy_csv_rows_are_located(
+    tmp_path: Path, text: str, where: tuple[int, int], message: str
+) -> None:
+    path = tmp_path / "team.csv"
+    path.write_text(text)
+    with pytest.raises(LadderError) as caught:
+        list(iter_assessments(path))
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.column) == (str(path), *where)
+    assert problem.message.startswith(message)
+
+
+def test_a_csv_with_only_a_header_holds_nobody(tmp_path: Path) -> None:
+    path = tmp_path / "nobody.csv"
+    path.write_text("person,competency,level\n\n")
+    assert list(iter_assessments(path)) == []
+    with pytest.raises(LadderError, match="the file holds 0 people"):
+        load_assessment(path)

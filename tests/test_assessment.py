@@ -118,3 +118,13 @@ def test_a_csv_with_only_a_header_holds_nobody(tmp_path: Path) -> None:
     assert list(iter_assessments(path)) == []
     with pytest.raises(LadderError, match="the file holds 0 people"):
         load_assessment(path)
+
+
+def test_spaces_around_a_person_do_not_split_their_rows(tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    path.write_text("person,competency,level\nAda,a,1\n Ada ,b,2\nBo,a,3\n")
+    people = list(iter_assessments(path))
+    assert [(p.person, dict(p.levels)) for p in people] == [
+        ("Ada", {"a": 1, "b": 2}),
+        ("Bo", {"a": 3}),
+    ]

@@ -3,6 +3,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -480,3 +481,14 @@ def test_keys_that_are_null_booleans_or_numbers() -> None:
         f"f:5:1: error unknown-key: unknown key true in the top level; expected one of: {known}",
         "f:6:37: error unknown-key: unknown key null in roles[0]; remove it",
     ]
+
+
+def test_dump_makes_files_like_any_other_and_keeps_the_mode_it_replaces(tmp_path: Path) -> None:
+    new = tmp_path / "new.yaml"
+    dump(dual_track(), new)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~umask
+    new.chmod(0o640)
+    dump(dual_track().remove_role("gpm"), new)
+    assert new.stat().st_mode & 0o777 == 0o640

@@ -11,6 +11,7 @@ import csv
 import datetime as dt  # noqa: TC003 -- attrs reads the annotations
 import os
 import types
+from operator import itemgetter
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from ._problems import LadderError, Problem, format_path, hint
 from ._problems import quote as _q
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterator, Mapping
 
     from ._ladder import Ladder
 
@@ -78,12 +79,23 @@ class Assessment:
 def _resolve(
     levels: Mapping[str, object], ladder: Ladder, prefix: tuple[str | int, ...]
 ) -> tuple[dict[str, int], list[Problem]]:
-    known = {c.id for c in ladder.competencies}
-    names = {name.casefold(): i for i, name in enumerate(ladder.scale, 1)}
+    # This runs once per person in a team report: keep the common case cheap.
+    known = ladder._competency_ids  # noqa: SLF001 -- the ladder's own cached index
+    names = ladder._scale_index  # noqa: SLF001
     size = len(ladder.scale)
     resolved: dict[str, int] = {}
     problems: list[Problem] = []
     for cid, level in levels.items():
+        if type(level) is int:
+            number: object = level
+        elif isinstance(level, str):
+            text = level.strip()
+            number = int(text) if text.isdigit() else names.get(text.casefold())
+        else:
+            number = None
+        if cid in known and type(number) is int and 1 <= number <= size:
+            resolved[cid] = number
+            continue
         path = format_path((*prefix, cid))
         if cid not in known:
             problems.append(
@@ -94,10 +106,9 @@ def _resolve(
                     path=path,
                 )
             )
-        number = names.get(level.strip().casefold()) if isinstance(level, str) else level
-        if isinstance(level, str) and level.strip().isdigit():
-            number = int(level)
-        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= size:
+        if type(number) is int and 1 <= number <= size:
+            resolved[cid] = number
+        else:
             problems.append(
                 Problem(
                     code="level-off-scale",
@@ -106,8 +117,6 @@ def _resolve(
                     path=path,
                 )
             )
-            continue
-        resolved[cid] = number
     return resolved, problems
 
 
@@ -188,7 +197,7 @@ def iter_assessments(path: str | os.PathLike[str]) -> Iterator[Assessment]:
     """
     name = os.fspath(path)
     with FilePath(name).open(encoding="utf-8-sig", newline="") as stream:
-        yield from _rows(csv.reader(stream), name)
+        yield from _rows(iter(csv.reader(stream)), name)
 
 
 def _problem(name: str, line: int, column: int, message: str) -> LadderError:
@@ -213,34 +222,66 @@ def _columns(header: list[str], name: str) -> tuple[int | None, int, int]:
     return person, header.index("competency"), header.index("level")
 
 
-def _rows(reader: Iterable[list[str]], name: str) -> Iterator[Assessment]:
-    rows = iter(reader)
-    person_at, competency_at, level_at = _columns(next(rows, []), name)
+def _rows(reader: Iterator[list[str]], name: str) -> Iterator[Assessment]:
+    # Millions of rows go through here: the loop only indexes and compares;
+    # cells are stripped and checked once per person, in bulk.
+    person_at, competency_at, level_at = _columns(next(reader, []), name)
+    take = itemgetter(
+        person_at if person_at is not None else competency_at, competency_at, level_at
+    )
     seen: set[str | None] = set()
     current: str | None = None
-    levels: dict[str, int | str] = {}
-    for line, row in enumerate(rows, 2):
-        cells = [cell.strip() for cell in row]
-        if not any(cells):
-            continue  # a blank row
-        cells += [""] * (max(competency_at, level_at, person_at or 0) + 1 - len(cells))
-        person = cells[person_at] if person_at is not None else None
-        for at, column in ((competency_at, "competency"), (level_at, "level")):
-            if not cells[at]:
-                raise _problem(name, line, at + 1, f"the {column} cell is empty")
-        if person != current:
-            if levels:
-                yield Assessment(levels=levels, person=current)
-            if person in seen:
-                raise _problem(
-                    name,
-                    line,
-                    (person_at or 0) + 1,
-                    f"the rows of {person!r} are not together; sort the file by person",
-                )
-            seen.add(person)
-            current, levels = person, {}
-        level = cells[level_at]
-        levels[cells[competency_at]] = int(level) if level.isdigit() else level
-    if levels:
-        yield Assessment(levels=levels, person=current)
+    raw_person: str | None = None
+    start = 2
+    pairs: list[tuple[str, str]] = []
+    line = 1
+    for line, row in enumerate(reader, 2):
+        try:
+            person, competency, level = take(row)
+        except IndexError:  # a short or blank row
+            if not any(cell.strip() for cell in row):
+                continue
+            row = [*row, "", "", ""]  # noqa: PLW2901
+            person, competency, level = take(row)
+        if person_at is None:
+            person = None
+        if person != raw_person:
+            stripped = person.strip() if person is not None else None
+            if stripped != current:
+                if pairs:
+                    yield _person(pairs, current, start, name, (competency_at, level_at))
+                if stripped in seen:
+                    raise _problem(
+                        name,
+                        line,
+                        (person_at or 0) + 1,
+                        f"the rows of {stripped!r} are not together; sort the file by person",
+                    )
+                seen.add(stripped)
+                current, start, pairs = stripped, line, []
+            raw_person = person
+        pairs.append((competency, level))
+    if pairs:
+        yield _person(pairs, current, start, name, (competency_at, level_at))
+
+
+def _person(
+    pairs: list[tuple[str, str]],
+    person: str | None,
+    start: int,
+    name: str,
+    columns: tuple[int, int],
+) -> Assessment:
+    levels: dict[str, int | str] = {
+        c.strip(): int(v) if v.isdigit() else v.strip() for c, v in pairs
+    }
+    if "" in levels or "" in levels.values():
+        # Rare: find the first empty cell, counting only this person's rows.
+        offset, at, column = next(
+            (offset, at, column)
+            for offset, pair in enumerate(pairs)
+            for value, at, column in zip(pair, columns, ("competency", "level"), strict=True)
+            if not value.strip()
+        )
+        raise _problem(name, start + offset, at + 1, f"the {column} cell is empty")
+    return Assessment(levels=levels, person=person)

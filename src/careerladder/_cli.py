@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import sys
 from pathlib import Path
@@ -203,6 +204,9 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
     many = Path(args.assessment).suffix.lower() == ".csv"
     people = iter_assessments(args.assessment) if many else iter([load_assessment(args.assessment)])
     reports = team_readiness(ladder, people, role=args.role, current=args.current)
+    # Reports hold no reference cycles, so reference counting frees them all;
+    # the cycle collector would only rescan the ladder, again and again.
+    gc.disable()
     if args.out:
         target = Path(args.out)
         with (

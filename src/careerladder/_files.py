@@ -14,7 +14,8 @@ import gc
 import json
 import os
 import re
-import tempfile
+import secrets
+import shutil
 import tomllib
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -705,12 +706,17 @@ def dump(ladder: Ladder, path: str | os.PathLike[str], format: str | None = None
     """
     name = os.fspath(path)
     text = dumps(ladder, format_of(name, format))
-    folder = os.path.dirname(name) or "."  # noqa: PTH120
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".careerladder-", suffix=".tmp")
+    target = FilePath(name)
+    # Not tempfile.mkstemp: its files are private (0600). Created like any new
+    # file (0666 less the umask), or with the mode of the file it replaces.
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-        FilePath(temporary).replace(name)
+        if target.exists():
+            shutil.copymode(target, temporary)
+        temporary.replace(target)
     except BaseException:
-        os.unlink(temporary)  # noqa: PTH108
+        temporary.unlink()
         raise

@@ -151,6 +151,14 @@ class Ladder:
         return index
 
     @functools.cached_property
+    def _competency_ids(self) -> frozenset[str]:
+        return frozenset(c.id for c in self.competencies)
+
+    @functools.cached_property
+    def _scale_index(self) -> dict[str, int]:
+        return {name.casefold(): i for i, name in enumerate(self.scale, 1)}
+
+    @functools.cached_property
     def _ordered(self) -> tuple[Role, ...]:
         return tuple(sorted(self.roles, key=lambda role: role.level))
 

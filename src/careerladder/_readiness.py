@@ -5,12 +5,12 @@ Readiness: how far one person's assessment is from what a role expects.
 from __future__ import annotations
 
 import csv
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
 
     from ._assessment import Assessment
     from ._ladder import Ladder, RoleKey
@@ -141,29 +141,47 @@ def _gap_text(gap: Gap) -> str:
     return f"{gap.competency} {gap.actual} of {gap.expected} ({gap.shortfall} short)"
 
 
-def assess(role: Role, levels: dict[str, int], person: str | None) -> Readiness:
+class _Plan:
+    """What one role expects, laid out once for comparing many people with it."""
+
+    __slots__ = ("expected", "role", "total")
+
+    def __init__(self, role: Role) -> None:
+        self.role = role
+        self.expected = [(e.competency, e.level) for e in role.expectations]
+        self.total = sum(level for _, level in self.expected)
+
+    def assess(self, levels: Mapping[str, int], person: str | None) -> Readiness:
+        gaps = []
+        met = []
+        reached = 0
+        get = levels.get
+        for competency, expected in self.expected:
+            actual = get(competency, 0)
+            if actual < expected:
+                gaps.append(Gap(competency=competency, expected=expected, actual=actual))
+                reached += actual
+            else:
+                met.append(competency)
+                reached += expected
+        gaps.sort(key=_shortfall)
+        return Readiness(
+            role=self.role,
+            ready=not gaps,
+            score=reached / self.total if self.total else 1.0,
+            gaps=tuple(gaps),
+            met=tuple(met),
+            person=person,
+        )
+
+
+def _shortfall(gap: Gap) -> int:
+    return gap.actual - gap.expected  # largest shortfall first
+
+
+def assess(role: Role, levels: Mapping[str, int], person: str | None) -> Readiness:
     """Compare resolved *levels* with what *role* expects."""
-    gaps = []
-    met = []
-    expected_total = reached = 0
-    for expectation in role.expectations:
-        expected = expectation.level
-        actual = levels.get(expectation.competency, 0)
-        expected_total += expected
-        reached += min(actual, expected)
-        if actual < expected:
-            gaps.append(Gap(competency=expectation.competency, expected=expected, actual=actual))
-        else:
-            met.append(expectation.competency)
-    gaps.sort(key=lambda gap: -gap.shortfall)
-    return Readiness(
-        role=role,
-        ready=not gaps,
-        score=reached / expected_total if expected_total else 1.0,
-        gaps=tuple(gaps),
-        met=tuple(met),
-        person=person,
-    )
+    return _Plan(role).assess(levels, person)
 
 
 def team_readiness(
@@ -207,9 +225,18 @@ def team_readiness(
         if current is not None
         else list(ladder)
     )
+    plans = [_Plan(target) for target in targets]
+    valid = frozenset(range(1, len(ladder.scale) + 1))
+    known = ladder._competency_ids  # noqa: SLF001 -- the ladder's own cached index
     for assessment in assessments:
-        levels = _levels_of(assessment, ladder)
-        reports = [assess(target, levels, assessment.person) for target in targets]
+        levels = assessment.levels
+        # Most assessments hold only known competencies at numeric levels: check
+        # that in bulk, and resolve names (or report problems) only otherwise.
+        if levels.keys() <= known and valid.issuperset(levels.values()):
+            resolved = cast("Mapping[str, int]", levels)
+        else:
+            resolved = _levels_of(assessment, ladder)
+        reports = [plan.assess(resolved, assessment.person) for plan in plans]
         if current is not None:
             reports.sort(key=lambda report: -report.score)
         yield from reports

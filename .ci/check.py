@@ -20,6 +20,7 @@ STEPS = [
     ("ruff check", [PY, "-m", "ruff", "check", "."]),
     ("ruff format", [PY, "-m", "ruff", "format", "--check", "."]),
     ("mypy", [PY, "-m", "mypy"]),
+    ("benchmark smoke run", [PY, "benchmarks/run.py", "--smoke"]),
     (
         "docs doctest",
         [

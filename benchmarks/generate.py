@@ -49,7 +49,7 @@ def ladder(roles: int, tracks: int, competencies: int, per_role: int, seed: int 
                 promotions.append(
                     Promotion(source=f"t{t:03}-l{step - 1:02}", target=f"t{t:03}-l{step:02}")
                 )
-            if step and t + 1 < tracks and (t * length + step) % 10 == 0:
+            if step and t + 1 < tracks and (t + step) % 10 == 0:
                 promotions.append(
                     Promotion(source=f"t{t:03}-l{step - 1:02}", target=f"t{t + 1:03}-l{step:02}")
                 )

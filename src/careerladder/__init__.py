@@ -8,19 +8,59 @@ Example:
     ['Director of Product']
 """
 
-from . import presets
-from ._assessment import Assessment, iter_assessments, load_assessment
-from ._diff import Change, LadderDiff, diff
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._files import dump, dumps, load, loads
 from ._ladder import Ladder
 from ._limits import Limits
-from ._mapping import RoleMatch, map_roles
 from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
 from ._problems import LadderError, Problem
-from ._readiness import Gap, Readiness, team_readiness, write_readiness_csv
+
+if TYPE_CHECKING:
+    from . import presets
+    from ._assessment import Assessment, iter_assessments, load_assessment
+    from ._diff import Change, LadderDiff, diff
+    from ._mapping import RoleMatch, map_roles
+    from ._readiness import Gap, Readiness, team_readiness, write_readiness_csv
 
 # Tracebacks name the exception as users import it.
 LadderError.__module__ = __name__
+
+# What only analysis needs loads on first use: `careerladder validate` runs on
+# every commit, and its start-up time is most of its run time.
+_LAZY = {
+    "Assessment": "._assessment",
+    "iter_assessments": "._assessment",
+    "load_assessment": "._assessment",
+    "Change": "._diff",
+    "LadderDiff": "._diff",
+    "diff": "._diff",
+    "RoleMatch": "._mapping",
+    "map_roles": "._mapping",
+    "Gap": "._readiness",
+    "Readiness": "._readiness",
+    "team_readiness": "._readiness",
+    "write_readiness_csv": "._readiness",
+}
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 -- any public name
+    if name == "presets":
+        return importlib.import_module(".presets", __name__)
+    if name not in _LAZY:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*__all__, *(name for name in globals() if name.startswith("_"))})
+
 
 __all__ = [
     "DEFAULT_SCALE",

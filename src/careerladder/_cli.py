@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
-from . import presets
 from ._files import check_text, dumps, format_of, load, read_text
 from ._limits import DEFAULT_LIMITS, Limits
 from ._problems import LadderError, Problem
@@ -140,6 +139,8 @@ def _resolve(name: str, limits: Limits) -> Ladder:
     """Load *name* as a file if one exists, else as a preset."""
     if Path(name).exists():
         return load(name, limits=limits)
+    from . import presets  # noqa: PLC0415 -- only when a name is not a file
+
     if name in presets.names():
         return presets.load(name)
     known = ", ".join(presets.names())
@@ -188,6 +189,8 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _presets(_: argparse.Namespace, out: TextIO) -> int:
+    from . import presets  # noqa: PLC0415 -- only this command needs them
+
     rows = [(name, presets.load(name)) for name in presets.names()]
     width = max(len(name) for name, _ in rows)
     out.writelines(
@@ -334,7 +337,7 @@ def _parser() -> argparse.ArgumentParser:
         "  careerladder show six-step --as tree",
         formatter_class=raw,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser(
@@ -472,10 +475,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _version() -> str:
-    from importlib.metadata import version  # noqa: PLC0415 -- only for --version
+class _Version(argparse.Action):
+    """Print the version; looked up only when asked, as the lookup is slow to import."""
 
-    return version("careerladder")
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,  # noqa: ARG002 -- argparse's signature
+        values: object,  # noqa: ARG002
+        option_string: str | None = None,  # noqa: ARG002
+    ) -> None:
+        from importlib.metadata import version  # noqa: PLC0415 -- only for --version
+
+        sys.stdout.write(f"careerladder {version('careerladder')}\n")
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,9 +14,6 @@ import gc
 import json
 import os
 import re
-import secrets
-import shutil
-import tomllib
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -344,6 +341,8 @@ class _Reader:
         return data
 
     def _parse_toml(self) -> object:
+        import tomllib  # noqa: PLC0415 -- only for TOML files
+
         try:
             return tomllib.loads(self.text)
         except tomllib.TOMLDecodeError as error:
@@ -709,13 +708,13 @@ def dump(ladder: Ladder, path: str | os.PathLike[str], format: str | None = None
     target = FilePath(name)
     # Not tempfile.mkstemp: its files are private (0600). Created like any new
     # file (0666 less the umask), or with the mode of the file it replaces.
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    temporary = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         if target.exists():
-            shutil.copymode(target, temporary)
+            temporary.chmod(target.stat().st_mode & 0o7777)
         temporary.replace(target)
     except BaseException:
         temporary.unlink()

@@ -1,0 +1,258 @@
+"""
+Measure careerladder beside its peers, in one run, and print a table.
+
+Usage: python benchmarks/run.py [--repeat N] [--smoke]
+
+Every figure is the median of N runs in a fresh process (so imports and caches
+start cold), with the spread (max - min) and the peak memory of the process.
+Each figure stands beside the peer it is compared with, and each target is
+checked as a ratio measured in the same run, so a noisy machine slows both
+sides alike. --smoke runs everything once on tiny inputs, to keep the script
+from rotting; its figures mean nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+PY = sys.executable
+
+#: Runs a snippet in a fresh interpreter and prints {"seconds", "peak_mb"}.
+_HARNESS = """
+import json, resource, time
+{setup}
+start = time.perf_counter()
+{work}
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": seconds, "peak_mb": peak}}))
+"""
+
+
+def measure(work: str, setup: str = "", repeat: int = 5) -> dict[str, float]:
+    """Run *work* after *setup* in *repeat* fresh processes; median, spread and peak."""
+    code = _HARNESS.format(setup=textwrap.dedent(setup), work=textwrap.dedent(work))
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run(
+            [PY, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+        ).stdout
+        runs.append(json.loads(out.splitlines()[-1]))
+    seconds = [r["seconds"] for r in runs]
+    return {
+        "median": statistics.median(seconds),
+        "spread": max(seconds) - min(seconds),
+        "peak_mb": max(r["peak_mb"] for r in runs),
+    }
+
+
+def command(argv: list[str], repeat: int) -> dict[str, float]:
+    """Time a whole command, interpreter start included."""
+    work = f"subprocess.run({argv!r}, check=False, capture_output=True)"
+    result = measure(work, "import subprocess", repeat)
+    result["peak_mb"] = float("nan")  # the child's peak is not the harness's
+    return result
+
+
+class Table:
+    """Collects rows and targets and prints them."""
+
+    def __init__(self) -> None:
+        """Start an empty table."""
+        self.rows: list[tuple[str, dict[str, float]]] = []
+        self.verdicts: list[str] = []
+
+    def add(self, name: str, figures: dict[str, float]) -> dict[str, float]:
+        """Add a row; return its figures."""
+        self.rows.append((name, figures))
+        print(f"  measured: {name}", file=sys.stderr, flush=True)
+        return figures
+
+    def target(self, text: str, value: float, limit: float, unit: str = "x") -> None:
+        """Check a figure against its target."""
+        verdict = "met   " if value <= limit else "MISSED"
+        if unit == "x":
+            shown, bound = f"{value:.2f}x", f"{limit:g}x"
+        else:
+            shown, bound = f"{value:.3g} {unit}", f"{limit:g} {unit}"
+        self.verdicts.append(f"{verdict}  {text}: {shown} (target <= {bound})")
+
+    def print(self) -> None:
+        """Print the rows, then the verdicts."""
+        width = max(len(name) for name, _ in self.rows)
+        print(f"{'measurement':<{width}}  {'median':>10}  {'spread':>10}  {'peak MB':>8}")
+        for name, f in self.rows:
+            peak = "" if f["peak_mb"] != f["peak_mb"] else f"{f['peak_mb']:8.0f}"
+            print(f"{name:<{width}}  {_time(f['median']):>10}  {_time(f['spread']):>10}  {peak:>8}")
+        print()
+        for verdict in self.verdicts:
+            print(verdict)
+
+
+def _time(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate inputs if needed, measure, and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per figure (default: 5)")
+    parser.add_argument("--smoke", action="store_true", help="tiny inputs, one run each")
+    args = parser.parse_args(argv)
+    repeat = 1 if args.smoke else args.repeat
+    data = HERE / ("data-smoke" if args.smoke else "data")
+    sizes = (
+        {"roles": 200, "tracks": 20, "people": 200}
+        if args.smoke
+        else {"roles": 5_000, "tracks": 500, "people": 100_000}
+    )
+    if not (data / "people.csv").exists():
+        subprocess.run(
+            [
+                PY,
+                str(HERE / "generate.py"),
+                "--out",
+                str(data),
+                *[f"--{k}={v}" for k, v in sizes.items()],
+            ],
+            check=True,
+        )
+    yaml_file, json_file = data / "benchmark.yaml", data / "benchmark.json"
+    people = data / "people.csv"
+    # An installed package has its bytecode compiled, like the libraries it is
+    # measured against; an editable checkout may not (PYTHONDONTWRITEBYTECODE).
+    import careerladder  # noqa: PLC0415 -- only to find it
+
+    compileall.compile_dir(Path(careerladder.__file__).parent, quiet=1)
+    table = Table()
+
+    # 1. Cold start of a small validate, against the floor of its own stack.
+    floor = table.add(
+        "python -c 'import attrs, cattrs, yaml'",
+        command([PY, "-c", "import attrs, cattrs, yaml"], repeat),
+    )
+    cold = table.add(
+        "careerladder validate examples/ladders/acme.yaml",
+        command([PY, "-m", "careerladder", "validate", "examples/ladders/acme.yaml"], repeat),
+    )
+    table.target("cold validate / import floor", cold["median"] / floor["median"], 1.5)
+
+    # 2. Load and validate the large file, against parsing alone.
+    parse_yaml = table.add(
+        "yaml.load (CSafeLoader) of the large YAML",
+        measure(
+            f"yaml.load(open({str(yaml_file)!r}), Loader=yaml.CSafeLoader)", "import yaml", repeat
+        ),
+    )
+    load_yaml = table.add(
+        "careerladder.load of the large YAML (every check)",
+        measure(f"careerladder.load({str(yaml_file)!r})", "import careerladder", repeat),
+    )
+    table.target(
+        "large YAML load / CSafeLoader parse", load_yaml["median"] / parse_yaml["median"], 1.3
+    )
+    parse_json = table.add(
+        "json.load of the large JSON",
+        measure(f"json.load(open({str(json_file)!r}))", "import json", repeat),
+    )
+    load_json = table.add(
+        "careerladder.load of the large JSON (every check)",
+        measure(f"careerladder.load({str(json_file)!r})", "import careerladder", repeat),
+    )
+    table.target("large JSON load / json.load", load_json["median"] / parse_json["median"], 3.0)
+
+    # 3. What a user would run instead: check-jsonschema with the project's schema.
+    checker = shutil.which("check-jsonschema")
+    if checker:
+        schema = str(ROOT / "careerladder.schema.json")
+        other = table.add(
+            "check-jsonschema of the large YAML (shape only)",
+            command([checker, "--schemafile", schema, str(yaml_file)], min(repeat, 3)),
+        )
+        table.target(
+            "large YAML load / check-jsonschema", load_yaml["median"] / other["median"], 1.0
+        )
+    else:
+        table.verdicts.append(
+            "skipped  check-jsonschema is not installed (pip install check-jsonschema)"
+        )
+
+    # 4. Queries on the large ladder, and readiness of a whole team.
+    setup = f"""
+        import careerladder
+        ladder = careerladder.load({str(json_file)!r})
+        first, last = ladder.roles[0].id, ladder.roles[9].id
+        person = careerladder.Assessment(levels={{c.id: 3 for c in ladder.competencies}})
+        list(ladder.paths(first, last))
+    """
+    for name, work in (
+        ("paths (every promotion path) on the large ladder", "list(ladder.paths(first, last))"),
+        ("gap between two roles of the large ladder", "ladder.gap(first, last)"),
+        ("next_steps on the large ladder", "ladder.next_steps(person, first)"),
+    ):
+        figure = table.add(name, measure(work, setup, repeat))
+        table.target(name, figure["median"] * 1000, 50.0, "ms")
+    batch = table.add(
+        f"readiness of {sizes['people']:,} people x 50 competencies (CLI, to CSV)",
+        command(
+            [
+                PY,
+                "-m",
+                "careerladder",
+                "readiness",
+                str(json_file),
+                str(people),
+                "--role",
+                "t000-l05",
+                "--out",
+                str(data / "report.csv"),
+            ],
+            repeat,
+        ),
+    )
+    table.target("team readiness", batch["median"], 10.0, "s")
+
+    # 5. Scaling: time grows linearly with the file.
+    if not args.smoke:
+        per_role = []
+        for roles in (1_000, 5_000, 20_000):
+            folder = HERE / f"data-{roles}"
+            if not (folder / "benchmark.json").exists():
+                subprocess.run(
+                    [
+                        PY,
+                        str(HERE / "generate.py"),
+                        "--out",
+                        str(folder),
+                        f"--roles={roles}",
+                        f"--tracks={roles // 10}",
+                        "--people=1",
+                    ],
+                    check=True,
+                )
+            figure = table.add(
+                f"careerladder.load of {roles:,} roles (YAML)",
+                measure(
+                    f"careerladder.load({str(folder / 'benchmark.yaml')!r})",
+                    "import careerladder",
+                    min(repeat, 3),
+                ),
+            )
+            per_role.append(figure["median"] / roles)
+        table.target("time per role, 20,000 roles / 1,000 roles", per_role[-1] / per_role[0], 1.5)
+    table.print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -172,7 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     table.target("large JSON load / json.load", load_json["median"] / parse_json["median"], 3.0)
 
     # 3. What a user would run instead: check-jsonschema with the project's schema.
-    checker = shutil.which("check-jsonschema")
+    checker = shutil.which("check-jsonschema", path=str(Path(PY).parent)) or shutil.which(
+        "check-jsonschema"
+    )
     if checker:
         schema = str(ROOT / "careerladder.schema.json")
         other = table.add(

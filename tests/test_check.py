@@ -320,3 +320,10 @@ def test_an_expectation_needs_a_competency_id() -> None:
 def test_a_promotion_between_roles_with_bad_levels_is_not_judged_for_rising() -> None:
     roles = [Role(id="a", title="A", level="1"), Role(id="b", title="B", level=2)]  # type: ignore[arg-type]
     assert [c for c, _, _ in problems_of(roles=roles, promotions=[("a", "b")])] == ["wrong-type"]
+
+
+def test_an_unhashable_competency_is_a_problem_not_a_crash() -> None:
+    role = Role(id="a", title="A", level=1, expectations=[Expectation(competency=["c"], level=1)])  # type: ignore[arg-type]
+    with pytest.raises(LadderError) as caught:
+        Ladder(id="l", name="L", roles=[role])
+    assert caught.value.problems[0].code == "wrong-type"

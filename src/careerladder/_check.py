@@ -200,8 +200,21 @@ class _Checker:
     def expectations(self, role: Role, role_path: str) -> None:
         size = len(self.ladder.scale)
         seen: set[str] = set()
+        known, references = self.competency_ids, self.reference_ids
         for expectation in role.expectations:
-            cid = expectation.competency
+            cid, level = expectation.competency, expectation.level
+            # The common case, checked without building a path: most ladders
+            # are valid, and a large one has hundreds of thousands of these.
+            if (
+                type(cid) is str
+                and cid in known
+                and cid not in seen
+                and type(level) is int
+                and 1 <= level <= size
+                and all(source in references for source in expectation.sources)
+            ):
+                seen.add(cid)
+                continue
             path = f"{role_path}.{format_path(['expectations', cid])}"
             if not self.text(cid, path, "expectation a competency"):
                 continue

@@ -346,6 +346,10 @@ def doc_to_fields(doc: _DocLadder) -> Translation:
     for r, role in enumerate(doc.roles):
         expectations = []
         for cid, value in role.expectations.items():
+            # The short form `competency: level` is the common one: no detour.
+            if type(value) is int:
+                expectations.append(Expectation(competency=cid, level=value))
+                continue
             full = value if isinstance(value, _DocExpectation) else _DocExpectation(level=value)
             level = full.level
             if isinstance(level, str):

@@ -359,8 +359,8 @@ def test_readiness_shows_progress_for_a_large_input_on_a_terminal(
         str(tmp_path / "out.csv"),
     )
     assert code == 0
-    assert "\r10,000 rows" in err
-    assert "\r60,000 rows\n" in err
+    assert "\r10,000 people" in err
+    assert "\r60,000 people\n" in err
 
 
 def test_readiness_with_a_bad_assessment_exits_2(

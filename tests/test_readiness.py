@@ -132,3 +132,17 @@ def test_raising_a_level_never_lowers_readiness(data: st.DataObject) -> None:
     assert new.ready or not old.ready
     assert len(new.gaps) <= len(old.gaps)
     assert 0 <= new.score <= 1
+
+
+@given(st.data())
+def test_the_fast_csv_writes_what_the_reports_say(data: st.DataObject) -> None:
+    from careerladder._readiness import team_csv  # noqa: PLC0415
+
+    ladder = data.draw(ladders())
+    people = data.draw(st.lists(assessments(ladder), max_size=4))
+    role = data.draw(st.sampled_from(ladder.roles))
+    for options in ({"role": role.id}, {"current": role.id}, {}):
+        slow, fast = io.StringIO(), io.StringIO()
+        count = write_readiness_csv(team_readiness(ladder, people, **options), slow)
+        assert team_csv(ladder, people, fast, **options) == count
+        assert fast.getvalue() == slow.getvalue()

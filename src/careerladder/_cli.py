@@ -201,12 +201,11 @@ def _presets(_: argparse.Namespace, out: TextIO) -> int:
 
 def _readiness(args: argparse.Namespace, out: TextIO) -> int:
     from ._assessment import iter_assessments, load_assessment  # noqa: PLC0415 -- analysis only
-    from ._readiness import team_readiness, write_readiness_csv  # noqa: PLC0415
+    from ._readiness import team_csv, team_readiness  # noqa: PLC0415
 
     ladder = _resolve(args.ladder, _limits(args))
     many = Path(args.assessment).suffix.lower() == ".csv"
     people = iter_assessments(args.assessment) if many else iter([load_assessment(args.assessment)])
-    reports = team_readiness(ladder, people, role=args.role, current=args.current)
     # Reports hold no reference cycles, so reference counting frees them all;
     # the cycle collector would only rescan the ladder, again and again.
     gc.disable()
@@ -214,18 +213,19 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
         target = Path(args.out)
         with (
             _progress(args.assessment) as tick,
-            target.open("w", encoding="utf-8", newline="") as f,
+            target.open("w", encoding="utf-8", newline="") as stream,
         ):
-            count = write_readiness_csv(tick(reports), f)
+            count = team_csv(ladder, tick(people), stream, role=args.role, current=args.current)
         sys.stderr.write(f"wrote {count:,} rows to {target}\n")
         return OK
+    reports = team_readiness(ladder, people, role=args.role, current=args.current)
     render = (lambda r: r.to_markdown()) if args.format == "markdown" else str
     out.write("\n\n".join(render(report) for report in reports) + "\n")
     return OK
 
 
 class _Progress:
-    """Counts rows on standard error, when it is a terminal and the input is large."""
+    """Counts people on standard error, when it is a terminal and the input is large."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -235,10 +235,10 @@ class _Progress:
         for item in items:
             self.count += 1
             if self.count % 10_000 == 0:
-                self.stream.write(f"\r{self.count:,} rows")
+                self.stream.write(f"\r{self.count:,} people")
                 self.stream.flush()
             yield item
-        self.stream.write(f"\r{self.count:,} rows\n")
+        self.stream.write(f"\r{self.count:,} people\n")
 
 
 @contextlib.contextmanager

@@ -151,7 +151,10 @@ class _Plan:
         self.expected = [(e.competency, e.level) for e in role.expectations]
         self.total = sum(level for _, level in self.expected)
 
-    def assess(self, levels: Mapping[str, int], person: str | None) -> Readiness:
+    def compare(
+        self, levels: Mapping[str, int]
+    ) -> tuple[float, list[tuple[str, int, int]], list[str]]:
+        """The score, the gaps as ``(competency, expected, actual)`` and the met competencies."""
         gaps = []
         met = []
         reached = 0
@@ -159,24 +162,34 @@ class _Plan:
         for competency, expected in self.expected:
             actual = get(competency, 0)
             if actual < expected:
-                gaps.append(Gap(competency=competency, expected=expected, actual=actual))
+                gaps.append((competency, expected, actual))
                 reached += actual
             else:
                 met.append(competency)
                 reached += expected
         gaps.sort(key=_shortfall)
+        return (reached / self.total if self.total else 1.0), gaps, met
+
+    def assess(self, levels: Mapping[str, int], person: str | None) -> Readiness:
+        score, gaps, met = self.compare(levels)
         return Readiness(
             role=self.role,
             ready=not gaps,
-            score=reached / self.total if self.total else 1.0,
-            gaps=tuple(gaps),
+            score=score,
+            gaps=tuple(Gap(competency=c, expected=e, actual=a) for c, e, a in gaps),
             met=tuple(met),
             person=person,
         )
 
+    def row(self, levels: Mapping[str, int], person: str | None) -> tuple[float, list[str]]:
+        """The score and the CSV row of `write_readiness_csv`, with no objects between."""
+        score, gaps, _ = self.compare(levels)
+        missing = ";".join(f"{c} {a}/{e}" for c, e, a in gaps)
+        return score, [person or "", self.role.id, "no" if gaps else "yes", f"{score:.3f}", missing]
 
-def _shortfall(gap: Gap) -> int:
-    return gap.actual - gap.expected  # largest shortfall first
+
+def _shortfall(gap: tuple[str, int, int]) -> int:
+    return gap[2] - gap[1]  # largest shortfall first
 
 
 def assess(role: Role, levels: Mapping[str, int], person: str | None) -> Readiness:
@@ -215,6 +228,46 @@ def team_readiness(
 
     .. versionadded:: 0.1.0
     """
+    for plans, levels, person in _team(ladder, assessments, role, current):
+        reports = [plan.assess(levels, person) for plan in plans]
+        if current is not None:
+            reports.sort(key=lambda report: -report.score)
+        yield from reports
+
+
+def team_csv(
+    ladder: Ladder,
+    assessments: Iterable[Assessment],
+    stream: TextIO,
+    *,
+    role: RoleKey | None = None,
+    current: RoleKey | None = None,
+) -> int:
+    """
+    Write what `write_readiness_csv` writes for `team_readiness`, faster.
+
+    The rows are made straight from the comparison, without the report
+    objects in between; a team of 100,000 people is five million levels.
+    """
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for plans, levels, person in _team(ladder, assessments, role, current):
+        rows = [plan.row(levels, person) for plan in plans]
+        if current is not None:
+            rows.sort(key=lambda row: -row[0])
+        writer.writerows(row for _, row in rows)
+        count += len(rows)
+    return count
+
+
+def _team(
+    ladder: Ladder,
+    assessments: Iterable[Assessment],
+    role: RoleKey | None,
+    current: RoleKey | None,
+) -> Iterator[tuple[list[_Plan], Mapping[str, int], str | None]]:
+    """Each person's checked levels, with the plans of the roles to compare them with."""
     if role is not None and current is not None:
         msg = "give role or current, not both"
         raise TypeError(msg)
@@ -236,10 +289,7 @@ def team_readiness(
             resolved = cast("Mapping[str, int]", levels)
         else:
             resolved = _levels_of(assessment, ladder)
-        reports = [plan.assess(resolved, assessment.person) for plan in plans]
-        if current is not None:
-            reports.sort(key=lambda report: -report.score)
-        yield from reports
+        yield plans, resolved, assessment.person
 
 
 def _levels_of(assessment: Assessment, ladder: Ladder) -> dict[str, int]:

@@ -5,9 +5,10 @@ Needs `hypothesis <https://hypothesis.readthedocs.io>`_ (``pip install
 'careerladder[testing]'``).
 
 Example:
-    >>> from hypothesis import given
+    >>> from hypothesis import given, settings
     >>> from careerladder.testing import ladders
-    >>> @given(ladders(max_roles=5))
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ladders(max_roles=5))
     ... def test_every_role_is_on_its_ladder(ladder):
     ...     assert all(role in ladder for role in ladder)
     >>> test_every_role_is_on_its_ladder()
@@ -39,11 +40,13 @@ def ids() -> st.SearchStrategy[str]:
     Valid ids: a lowercase letter, then letters, digits and dashes.
 
     Example:
-        >>> from hypothesis import find
+        >>> from hypothesis import given, settings
         >>> from careerladder.testing import ids
-        >>> find(ids(), lambda ident: "-" in ident)
-        'a-'
-
+        >>> @settings(max_examples=20, deadline=None)
+        ... @given(ids())
+        ... def test_ids_start_with_a_letter(ident):
+        ...     assert ident[0].isalpha()
+        >>> test_ids_start_with_a_letter()
     """
     return st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
 
@@ -53,10 +56,13 @@ def competencies(*, min_size: int = 1, max_size: int = 6) -> st.SearchStrategy[l
     Lists of competencies with unique ids.
 
     Example:
-        >>> from hypothesis import find
+        >>> from hypothesis import given, settings
         >>> from careerladder.testing import competencies
-        >>> [c.id for c in find(competencies(), lambda found: len(found) > 1)]
-        ['a', 'b']
+        >>> @settings(max_examples=20, deadline=None)
+        ... @given(competencies(min_size=2))
+        ... def test_ids_are_unique(found):
+        ...     assert len({c.id for c in found}) == len(found) >= 2
+        >>> test_ids_are_unique()
     """
     return st.lists(ids(), min_size=min_size, max_size=max_size, unique=True).map(
         lambda names: [Competency(id=n, name=n.replace("-", " ").capitalize()) for n in names]
@@ -68,10 +74,13 @@ def references(*, max_size: int = 3) -> st.SearchStrategy[list[Reference]]:
     Lists of references with unique ids and any mix of optional fields.
 
     Example:
-        >>> from hypothesis import find
+        >>> from hypothesis import given, settings
         >>> from careerladder.testing import references
-        >>> find(references(), lambda found: len(found) > 1)[1].id
-        'b'
+        >>> @settings(max_examples=20, deadline=None)
+        ... @given(references())
+        ... def test_ids_are_unique(found):
+        ...     assert len({r.id for r in found}) == len(found)
+        >>> test_ids_are_unique()
     """
     return st.lists(ids(), max_size=max_size, unique=True).flatmap(
         lambda names: st.tuples(
@@ -107,10 +116,13 @@ def roles(
     never share a title.
 
     Example:
-        >>> from hypothesis import find
+        >>> from hypothesis import given, settings
         >>> from careerladder.testing import roles
-        >>> find(roles(role_id="pm"), lambda role: True).title
-        'Role pm'
+        >>> @settings(max_examples=20, deadline=None)
+        ... @given(roles(role_id="pm"))
+        ... def test_titles_come_from_ids(role):
+        ...     assert role.title == "Role pm"
+        >>> test_titles_come_from_ids()
     """
     ident = role_id if role_id is not None else draw(ids())
     chosen = draw(st.lists(st.sampled_from(competencies), unique=True)) if competencies else []
@@ -146,11 +158,15 @@ def ladders(
         scale: The proficiency scale of every ladder.
 
     Example:
-        >>> from hypothesis import find
+        >>> from hypothesis import given, settings
         >>> from careerladder.testing import ladders
-        >>> ladder = find(ladders(tracks=["ic", "management"]), lambda l: l.promotions)
-        >>> len(ladder), len(ladder.promotions)
-        (2, 1)
+        >>> @settings(max_examples=20, deadline=None)
+        ... @given(ladders(tracks=["ic", "management"]))
+        ... def test_promotions_rise(ladder):
+        ...     assert {role.track for role in ladder} <= {"ic", "management"}
+        ...     for p in ladder.promotions:
+        ...         assert ladder.role(p.source).level < ladder.role(p.target).level
+        >>> test_promotions_rise()
     """
     cited = draw(references())
     sources = st.lists(st.sampled_from([r.id for r in cited]), max_size=2, unique=True)
@@ -204,13 +220,15 @@ def assessments(draw: st.DrawFn, ladder: Ladder) -> Assessment:
         ladder: The ladder the assessments are for.
 
     Example:
-        >>> from hypothesis import find
+        >>> from hypothesis import given, settings
         >>> from careerladder import presets
         >>> from careerladder.testing import assessments
         >>> ladder = presets.load("six-step")
-        >>> found = find(assessments(ladder), lambda a: len(a.levels) > 1)
-        >>> sorted(found.resolve(ladder).values())
-        [1, 1]
+        >>> @settings(max_examples=20, deadline=None)
+        ... @given(assessments(ladder))
+        ... def test_levels_are_on_the_scale(found):
+        ...     assert all(1 <= level <= 5 for level in found.resolve(ladder).values())
+        >>> test_levels_are_on_the_scale()
     """
     chosen = draw(st.lists(st.sampled_from([c.id for c in ladder.competencies]), unique=True))
     levels: dict[str, int | str] = {}

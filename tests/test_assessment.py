@@ -128,3 +128,44 @@ def test_spaces_around_a_person_do_not_split_their_rows(tmp_path: Path) -> None:
         ("Ada", {"a": 1, "b": 2}),
         ("Bo", {"a": 3}),
     ]
+
+
+def test_checked_against_a_ladder_as_read_every_problem_located(tmp_path: Path) -> None:
+    path = tmp_path / "bo.yaml"
+    path.write_text("person: Bo\nlevels:\n  communication: 9\n  charm: 2\n")
+    with pytest.raises(LadderError) as caught:
+        load_assessment(path, SIX)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:3:18: error level-off-scale: level 9 in levels.communication is off the scale; "
+        "expected 1 to 5 or one of: aware, practicing, proficient, advanced, expert",
+        f"{path}:4:3: error unknown-competency: unknown competency 'charm' in levels.charm; the "
+        "ladder does not measure it",
+    ]
+    assert load_assessment("examples/assessments/ada.yaml", SIX).person == "Ada"
+
+
+def test_a_team_is_checked_row_by_row_and_every_problem_reported(tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    path.write_text(
+        "person,competency,level\nAda,communication,4\nAda,charm,2\nBo,leadership,wizard\n"
+        "Cy,communication,3\n"
+    )
+    read: list[Assessment] = []
+    with pytest.raises(LadderError) as caught:
+        read.extend(iter_assessments(path, SIX))
+    assert read == []
+    assert [(p.line, p.column, p.code) for p in caught.value.problems] == [
+        (3, 2, "unknown-competency"),
+        (4, 3, "level-off-scale"),
+    ]
+    assert caught.value.problems[0].message.endswith("(person 'Ada')")
+    good = tmp_path / "good.csv"
+    good.write_text("competency,level\ncommunication,4\n")
+    assert [a.levels for a in iter_assessments(good, SIX)] == [{"communication": 4}]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("competency,level\ncharm,4\n")
+    with pytest.raises(
+        LadderError,
+        match=r"unknown competency 'charm' in levels.charm; the ladder does not measure it$",
+    ):
+        list(iter_assessments(bad, SIX))

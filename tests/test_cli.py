@@ -401,3 +401,17 @@ def test_map_prints_a_table_with_reasons(capsys: pytest.CaptureFixture[str]) -> 
     assert "Senior Product Manager (senior-pm)" in lines[group]
     assert "shared title or alias 'Group Product Manager'" in lines[group]
     assert lines[group + 1].startswith(" ")
+
+
+def test_a_bad_row_leaves_no_partial_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("person,competency,level\nAda,communication,4\nBo,charm,2\n")
+    target = tmp_path / "report.csv"
+    code, _, err = run(
+        capsys, "readiness", "six-step", str(people), "--role", "pm", "--out", str(target)
+    )
+    assert code == 2
+    assert f"{people}:3:2: error unknown-competency" in err
+    assert list(tmp_path.iterdir()) == [people]

@@ -13,7 +13,7 @@ import os
 import types
 from operator import itemgetter
 from pathlib import Path as FilePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
@@ -123,14 +123,15 @@ def _resolve(
 # -- files -------------------------------------------------------------------------------
 
 
-def load_assessment(path: str | os.PathLike[str]) -> Assessment:
+def load_assessment(path: str | os.PathLike[str], ladder: Ladder | None = None) -> Assessment:
     """
     Read one person's assessment from YAML, JSON or CSV.
 
     YAML and JSON hold ``person`` and ``date`` (both optional) and ``levels``,
     a mapping of competency id to level. CSV has a header row and one row per
     competency, with columns ``competency`` and ``level`` (and optionally
-    ``person``, the same on every row).
+    ``person``, the same on every row). With *ladder*, the levels are also
+    checked against it, each problem located in the file.
 
     Raises:
         LadderError: If the file is not a valid assessment, with the line and
@@ -145,7 +146,7 @@ def load_assessment(path: str | os.PathLike[str]) -> Assessment:
     """
     name = os.fspath(path)
     if FilePath(name).suffix.lower() == ".csv":
-        people = list(iter_assessments(name))
+        people = list(iter_assessments(name, ladder))
         if len(people) != 1:
             raise LadderError(
                 [
@@ -162,7 +163,10 @@ def load_assessment(path: str | os.PathLike[str]) -> Assessment:
         return people[0]
     from ._files import read_structured  # noqa: PLC0415 -- the reader imports the model
 
-    doc = read_structured(name, _DocAssessment)
+    def check(doc: _DocAssessment) -> list[Problem]:
+        return _resolve(doc.levels, ladder, ("levels",))[1] if ladder is not None else []
+
+    doc = read_structured(name, _DocAssessment, check=check)
     return Assessment(levels=doc.levels, person=doc.person, date=doc.date)
 
 
@@ -175,14 +179,18 @@ class _DocAssessment:
     levels: dict[str, int | str] = attrs.field(hash=False)
 
 
-def iter_assessments(path: str | os.PathLike[str]) -> Iterator[Assessment]:
+def iter_assessments(
+    path: str | os.PathLike[str], ladder: Ladder | None = None
+) -> Iterator[Assessment]:
     """
     Read many people's assessments from a CSV file, one person at a time.
 
     The file has a header row with the columns ``person``, ``competency`` and
     ``level`` (in any order; ``person`` may be left out for one person), and
     one row per person and competency. A person's rows must be together; the
-    file is read as it is iterated, so it may be far larger than memory.
+    file is read as it is iterated, so it may be far larger than memory. With
+    *ladder*, each person's levels are also checked against it as they are
+    read, each problem located by row and column.
 
     Raises:
         LadderError: On a missing column, an empty cell, or a person whose rows
@@ -197,7 +205,7 @@ def iter_assessments(path: str | os.PathLike[str]) -> Iterator[Assessment]:
     """
     name = os.fspath(path)
     with FilePath(name).open(encoding="utf-8-sig", newline="") as stream:
-        yield from _rows(iter(csv.reader(stream)), name)
+        yield from _rows(iter(csv.reader(stream)), name, ladder)
 
 
 def _problem(name: str, line: int, column: int, message: str) -> LadderError:
@@ -222,34 +230,55 @@ def _columns(header: list[str], name: str) -> tuple[int | None, int, int]:
     return person, header.index("competency"), header.index("level")
 
 
-def _rows(reader: Iterator[list[str]], name: str) -> Iterator[Assessment]:
+def _rows(
+    reader: Iterator[list[str]], name: str, ladder: Ladder | None = None
+) -> Iterator[Assessment]:
+    # After a problem, keep reading to report every one, but yield no more.
+    problems: list[Problem] = []
+    for person, start, pairs, columns in _groups(reader, name):
+        found = _person(
+            pairs, person=person, start=start, name=name, columns=columns, ladder=ladder
+        )
+        if isinstance(found, list):
+            problems += found
+        elif not problems:
+            yield found
+    if problems:
+        raise LadderError(problems)
+
+
+_Group: TypeAlias = tuple[str | None, int, list[tuple[str, str]], tuple[int, int]]
+
+
+def _groups(reader: Iterator[list[str]], name: str) -> Iterator[_Group]:
+    """Each person's rows: the person, the first row's line, (competency, level) pairs."""
     # Millions of rows go through here: the loop only indexes and compares;
     # cells are stripped and checked once per person, in bulk.
     person_at, competency_at, level_at = _columns(next(reader, []), name)
     take = itemgetter(
         person_at if person_at is not None else competency_at, competency_at, level_at
     )
+    columns = (competency_at, level_at)
     seen: set[str | None] = set()
     current: str | None = None
     raw_person: str | None = None
     start = 2
     pairs: list[tuple[str, str]] = []
-    line = 1
     for line, row in enumerate(reader, 2):
         try:
             person, competency, level = take(row)
         except IndexError:  # a short or blank row
             if not any(cell.strip() for cell in row):
                 continue
-            row = [*row, "", "", ""]  # noqa: PLW2901
-            person, competency, level = take(row)
+            person, competency, level = take([*row, "", "", ""])
         if person_at is None:
             person = None
         if person != raw_person:
+            raw_person = person
             stripped = person.strip() if person is not None else None
             if stripped != current:
                 if pairs:
-                    yield _person(pairs, current, start, name, (competency_at, level_at))
+                    yield current, start, pairs, columns
                 if stripped in seen:
                     raise _problem(
                         name,
@@ -259,19 +288,21 @@ def _rows(reader: Iterator[list[str]], name: str) -> Iterator[Assessment]:
                     )
                 seen.add(stripped)
                 current, start, pairs = stripped, line, []
-            raw_person = person
         pairs.append((competency, level))
     if pairs:
-        yield _person(pairs, current, start, name, (competency_at, level_at))
+        yield current, start, pairs, columns
 
 
-def _person(
+def _person(  # noqa: PLR0913 -- one call site, all positions of one person's rows
     pairs: list[tuple[str, str]],
+    *,
     person: str | None,
     start: int,
     name: str,
     columns: tuple[int, int],
-) -> Assessment:
+    ladder: Ladder | None,
+) -> Assessment | list[Problem]:
+    """One person's assessment, or the problems of their rows."""
     levels: dict[str, int | str] = {
         c.strip(): int(v) if v.isdigit() else v.strip() for c, v in pairs
     }
@@ -284,4 +315,18 @@ def _person(
             if not value.strip()
         )
         raise _problem(name, start + offset, at + 1, f"the {column} cell is empty")
+    if ladder is not None:
+        _, problems = _resolve(levels, ladder, ("levels",))
+        if problems:
+            rows = {competency.strip(): offset for offset, (competency, _) in enumerate(pairs)}
+            return [
+                attrs.evolve(
+                    problem,
+                    file=name,
+                    line=start + rows[problem.path.split(".", 1)[1]],
+                    column=columns[problem.code == "level-off-scale"] + 1,
+                    message=f"{problem.message} (person {person!r})" if person else problem.message,
+                )
+                for problem in problems
+            ]
     return Assessment(levels=levels, person=person)

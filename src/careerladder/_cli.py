@@ -205,17 +205,30 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
 
     ladder = _resolve(args.ladder, _limits(args))
     many = Path(args.assessment).suffix.lower() == ".csv"
-    people = iter_assessments(args.assessment) if many else iter([load_assessment(args.assessment)])
+    # Read with the ladder, so that every problem is located in the file.
+    people = (
+        iter_assessments(args.assessment, ladder)
+        if many
+        else iter([load_assessment(args.assessment, ladder)])
+    )
     # Reports hold no reference cycles, so reference counting frees them all;
     # the cycle collector would only rescan the ladder, again and again.
     gc.disable()
     if args.out:
         target = Path(args.out)
-        with (
-            _progress(args.assessment) as tick,
-            target.open("w", encoding="utf-8", newline="") as stream,
-        ):
-            count = team_csv(ladder, tick(people), stream, role=args.role, current=args.current)
+        # Written beside the target and renamed at the end: a problem found
+        # half-way through leaves no half-written report behind.
+        partial = target.with_name(f".{target.name}.partial")
+        try:
+            with (
+                _progress(args.assessment) as tick,
+                partial.open("w", encoding="utf-8", newline="") as stream,
+            ):
+                count = team_csv(ladder, tick(people), stream, role=args.role, current=args.current)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        partial.replace(target)
         sys.stderr.write(f"wrote {count:,} rows to {target}\n")
         return OK
     reports = team_readiness(ladder, people, role=args.role, current=args.current)

@@ -37,7 +37,7 @@ from ._limits import DEFAULT_LIMITS, Limits
 from ._problems import LadderError, Problem, format_path, quote
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 Format = Literal["yaml", "json", "toml"]
 T = TypeVar("T")
@@ -434,9 +434,17 @@ class _Reader:
         )
 
 
-def read_structured(name: str, cls: type[T], limits: Limits = DEFAULT_LIMITS) -> T:
+def read_structured(
+    name: str,
+    cls: type[T],
+    limits: Limits = DEFAULT_LIMITS,
+    check: Callable[[T], Iterable[Problem]] | None = None,
+) -> T:
     """
     Read a YAML or JSON file into *cls* with the file format's converter.
+
+    *check*, if given, returns further problems of the value; their paths are
+    located in the file like the reader's own.
 
     Raises:
         LadderError: On any problem, each located by line and column.
@@ -449,6 +457,11 @@ def read_structured(name: str, cls: type[T], limits: Limits = DEFAULT_LIMITS) ->
     except (cattrs.BaseValidationError, ValueError) as error:
         for path, code, message in without_echoes(shape_problems(error)):
             reader.add(code, message, path, key=code == "unknown-key")
+    if reader.pending:
+        raise reader.fail()
+    for problem in check(value) if check else ():
+        key = problem.code == "unknown-competency"
+        reader.add(problem.code, problem.message, _parse_path(problem.path), key=key)
     if reader.pending:
         raise reader.fail()
     return value

@@ -34,14 +34,17 @@ import json, resource, time
 start = time.perf_counter()
 {work}
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = resource.getrusage(resource.{who}).ru_maxrss / 1024
 print(json.dumps({{"seconds": seconds, "peak_mb": peak}}))
 """
 
 
-def measure(work: str, setup: str = "", repeat: int = 5) -> dict[str, float]:
+def measure(
+    work: str, setup: str = "", repeat: int = 5, *, children: bool = False
+) -> dict[str, float]:
     """Run *work* after *setup* in *repeat* fresh processes; median, spread and peak."""
-    code = _HARNESS.format(setup=textwrap.dedent(setup), work=textwrap.dedent(work))
+    who = "RUSAGE_CHILDREN" if children else "RUSAGE_SELF"
+    code = _HARNESS.format(setup=textwrap.dedent(setup), work=textwrap.dedent(work), who=who)
     runs = []
     for _ in range(repeat):
         out = subprocess.run(
@@ -57,11 +60,9 @@ def measure(work: str, setup: str = "", repeat: int = 5) -> dict[str, float]:
 
 
 def command(argv: list[str], repeat: int) -> dict[str, float]:
-    """Time a whole command, interpreter start included."""
+    """Time a whole command, interpreter start included, with the command's peak memory."""
     work = f"subprocess.run({argv!r}, check=False, capture_output=True)"
-    result = measure(work, "import subprocess", repeat)
-    result["peak_mb"] = float("nan")  # the child's peak is not the harness's
-    return result
+    return measure(work, "import subprocess", repeat, children=True)
 
 
 class Table:
@@ -92,7 +93,7 @@ class Table:
         width = max(len(name) for name, _ in self.rows)
         print(f"{'measurement':<{width}}  {'median':>10}  {'spread':>10}  {'peak MB':>8}")
         for name, f in self.rows:
-            peak = "" if f["peak_mb"] != f["peak_mb"] else f"{f['peak_mb']:8.0f}"
+            peak = f"{f['peak_mb']:8.0f}"
             print(f"{name:<{width}}  {_time(f['median']):>10}  {_time(f['spread']):>10}  {peak:>8}")
         print()
         for verdict in self.verdicts:

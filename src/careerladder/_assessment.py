@@ -76,6 +76,16 @@ class Assessment:
         return resolved
 
 
+def plain_levels(levels: Mapping[str, object], ladder: Ladder) -> bool:
+    """
+    Whether *levels* are all numbers on *ladder*'s scale, for competencies it measures.
+
+    Checked in bulk, as most assessments are: only the others need `_resolve`.
+    """
+    known = ladder._competency_ids  # noqa: SLF001 -- the ladder's own cached index
+    return levels.keys() <= known and ladder._levels.issuperset(levels.values())  # noqa: SLF001
+
+
 def _resolve(
     levels: Mapping[str, object], ladder: Ladder, prefix: tuple[str | int, ...]
 ) -> tuple[dict[str, int], list[Problem]]:
@@ -190,7 +200,8 @@ def iter_assessments(
     one row per person and competency. A person's rows must be together; the
     file is read as it is iterated, so it may be far larger than memory. With
     *ladder*, each person's levels are also checked against it as they are
-    read, each problem located by row and column.
+    read, each problem located by row and column, and levels given by scale
+    name become numbers on its scale.
 
     Raises:
         LadderError: On a missing column, an empty cell, or a person whose rows
@@ -315,8 +326,10 @@ def _person(  # noqa: PLR0913 -- one call site, all positions of one person's ro
             if not value.strip()
         )
         raise _problem(name, start + offset, at + 1, f"the {column} cell is empty")
-    if ladder is not None:
-        _, problems = _resolve(levels, ladder, ("levels",))
+    if ladder is not None and not plain_levels(levels, ladder):
+        # Checked against the ladder, levels are kept as the numbers they name.
+        resolved, problems = _resolve(levels, ladder, ("levels",))
+        levels = dict(resolved)
         if problems:
             rows = {competency.strip(): offset for offset, (competency, _) in enumerate(pairs)}
             return [

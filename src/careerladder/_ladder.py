@@ -155,6 +155,10 @@ class Ladder:
         return frozenset(c.id for c in self.competencies)
 
     @functools.cached_property
+    def _levels(self) -> frozenset[int]:
+        return frozenset(range(1, len(self.scale) + 1))
+
+    @functools.cached_property
     def _scale_index(self) -> dict[str, int]:
         return {name.casefold(): i for i, name in enumerate(self.scale, 1)}
 

@@ -279,13 +279,13 @@ def _team(
         else list(ladder)
     )
     plans = [_Plan(target) for target in targets]
-    valid = frozenset(range(1, len(ladder.scale) + 1))
-    known = ladder._competency_ids  # noqa: SLF001 -- the ladder's own cached index
+    from ._assessment import plain_levels  # noqa: PLC0415 -- a sibling of this module
+
     for assessment in assessments:
         levels = assessment.levels
         # Most assessments hold only known competencies at numeric levels: check
         # that in bulk, and resolve names (or report problems) only otherwise.
-        if levels.keys() <= known and valid.issuperset(levels.values()):
+        if plain_levels(levels, ladder):
             resolved = cast("Mapping[str, int]", levels)
         else:
             resolved = _levels_of(assessment, ladder)

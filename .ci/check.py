@@ -15,43 +15,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
+SPHINX = [PY, "-m", "sphinx", "-n", "-W", "--keep-going", "-q"]
 STEPS = [
     ("tests and coverage", [PY, "-m", "pytest", "--cov", "--cov-report=term-missing"]),
     ("ruff check", [PY, "-m", "ruff", "check", "."]),
     ("ruff format", [PY, "-m", "ruff", "format", "--check", "."]),
     ("mypy", [PY, "-m", "mypy"]),
     ("benchmark smoke run", [PY, "benchmarks/run.py", "--smoke"]),
-    (
-        "docs doctest",
-        [
-            PY,
-            "-m",
-            "sphinx",
-            "-n",
-            "-W",
-            "--keep-going",
-            "-q",
-            "-b",
-            "doctest",
-            "docs",
-            "docs/_build/doctest",
-        ],
-    ),
-    (
-        "docs html",
-        [
-            PY,
-            "-m",
-            "sphinx",
-            "-n",
-            "-W",
-            "--keep-going",
-            "-q",
-            "-b",
-            "html",
-            "docs",
-            "docs/_build/html",
-        ],
+    # Warnings are errors (-W), and every reference must resolve (-n).
+    *(
+        (f"docs {builder}", [*SPHINX, "-b", builder, "docs", f"docs/_build/{builder}"])
+        for builder in ("doctest", "html")
     ),
 ]
 

@@ -169,3 +169,46 @@ def test_a_team_is_checked_row_by_row_and_every_problem_reported(tmp_path: Path)
         match=r"unknown competency 'charm' in levels.charm; the ladder does not measure it$",
     ):
         list(iter_assessments(bad, SIX))
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "where", "message"),
+    [
+        (
+            b"person,competency,level\nAda,communication,4\nBo,caf\xe9,2\n",
+            "not-utf8",
+            (3, 7),
+            "the file is not UTF-8; save it as UTF-8",
+        ),
+        (
+            b"person,competency,level\nAda," + b"x" * 200_000 + b",4\n",
+            "syntax",
+            (2, 1),
+            "invalid CSV: field larger than field limit (131072)",
+        ),
+    ],
+)
+def test_unreadable_csv_is_a_located_problem(
+    tmp_path: Path, data: bytes, code: str, where: tuple[int, int], message: str
+) -> None:
+    path = tmp_path / "team.csv"
+    path.write_bytes(data)
+    with pytest.raises(LadderError) as caught:
+        list(iter_assessments(path))
+    [problem] = caught.value.problems
+    assert (problem.code, (problem.line, problem.column), problem.message) == (code, where, message)
+
+
+def test_a_bad_byte_far_into_a_large_file_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    rows = b"".join(b"p%06d,communication,3\n" % i for i in range(80_000))
+    path.write_bytes(b"person,competency,level\n" + rows + b"Zo\xff,communication,3\n")
+    with pytest.raises(LadderError) as caught:
+        list(iter_assessments(path))
+    [problem] = caught.value.problems
+    assert (problem.code, problem.line, problem.column) == ("not-utf8", 80_002, 3)
+
+
+def test_read_against_a_ladder_names_become_numbers() -> None:
+    ada = next(iter_assessments("examples/assessments/team.csv", SIX))
+    assert ada.levels["strategic-thinking"] == 3

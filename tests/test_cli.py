@@ -415,3 +415,14 @@ def test_a_bad_row_leaves_no_partial_report(
     assert code == 2
     assert f"{people}:3:2: error unknown-competency" in err
     assert list(tmp_path.iterdir()) == [people]
+
+
+def test_writing_toml_without_the_extra_is_a_clean_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "tomli_w", None)
+    code, out, err = run(capsys, "show", "six-step", "--as", "toml")
+    assert (code, out) == (2, "")
+    assert err == (
+        "careerladder: error: writing TOML needs tomli-w: pip install 'careerladder[toml]'\n"
+    )

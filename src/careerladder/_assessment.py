@@ -7,6 +7,7 @@ used, so the same file can be compared with several ladders.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt  # noqa: TC003 -- attrs reads the annotations
 import os
@@ -216,13 +217,42 @@ def iter_assessments(
     """
     name = os.fspath(path)
     with FilePath(name).open(encoding="utf-8-sig", newline="") as stream:
-        yield from _rows(iter(csv.reader(stream)), name, ladder)
+        reader = csv.reader(stream)
+        try:
+            yield from _rows(reader, name, ladder)
+        except UnicodeDecodeError:
+            line, column = _first_bad_byte(name)
+            message = "the file is not UTF-8; save it as UTF-8"
+            raise _problem(name, line, column, message, "not-utf8") from None
+        except csv.Error as error:
+            raise _problem(name, reader.line_num, 1, f"invalid CSV: {error}", "syntax") from None
 
 
-def _problem(name: str, line: int, column: int, message: str) -> LadderError:
-    return LadderError(
-        [Problem(code="wrong-type", message=message, file=name, line=line, column=column)]
-    )
+def _first_bad_byte(name: str) -> tuple[int, int]:
+    """Line and column of the first byte that is not UTF-8, read in chunks."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line, start_of_line, offset = 1, 0, 0
+    with FilePath(name).open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                bad = max(error.start - len(decoder.getstate()[0]), 0)
+                before = chunk[:bad]
+                last = before.rfind(b"\n")
+                start_of_line = offset + last + 1 if last >= 0 else start_of_line
+                return line + before.count(b"\n"), offset + bad - start_of_line + 1
+            line += chunk.count(b"\n")
+            last = chunk.rfind(b"\n")
+            start_of_line = offset + last + 1 if last >= 0 else start_of_line
+            offset += len(chunk)
+    return line, 1  # pragma: no cover - only called once decoding has failed
+
+
+def _problem(
+    name: str, line: int, column: int, message: str, code: str = "wrong-type"
+) -> LadderError:
+    return LadderError([Problem(code=code, message=message, file=name, line=line, column=column)])
 
 
 def _columns(header: list[str], name: str) -> tuple[int | None, int, int]:

@@ -528,7 +528,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in error.problems:
             sys.stderr.write(f"careerladder: {problem}\n")
         return ERROR
-    except OSError as error:
+    except (OSError, ModuleNotFoundError) as error:
+        # A file that cannot be read or written, or an optional extra not installed.
         sys.stderr.write(f"careerladder: error: {error}\n")
         return ERROR
     return code

@@ -690,7 +690,7 @@ def dumps(ladder: Ladder, format: str = "yaml") -> str:  # noqa: A002
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     try:
         import tomli_w  # noqa: PLC0415 -- an optional extra
-    except ModuleNotFoundError:  # pragma: no cover - the dev extra installs it
+    except ModuleNotFoundError:
         msg = "writing TOML needs tomli-w: pip install 'careerladder[toml]'"
         raise ModuleNotFoundError(msg) from None
     return tomli_w.dumps(data)

@@ -359,8 +359,11 @@ def test_readiness_shows_progress_for_a_large_input_on_a_terminal(
         str(tmp_path / "out.csv"),
     )
     assert code == 0
-    assert "\r10,000 people" in err
-    assert "\r60,000 people\n" in err
+    assert "\r[##########                    ]  33%  20,000 people" in err
+    assert err.endswith(
+        "\r[##############################] 100%  60,000 people\nwrote 60,000 rows to "
+        f"{tmp_path / 'out.csv'}\n"
+    )
 
 
 def test_readiness_with_a_bad_assessment_exits_2(

@@ -22,6 +22,7 @@ from ._problems import LadderError, Problem
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
+    from ._assessment import Assessment
     from ._ladder import Ladder
 
 OK, FOUND, ERROR = 0, 1, 2
@@ -238,29 +239,49 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
 
 
 class _Progress:
-    """Counts people on standard error, when it is a terminal and the input is large."""
+    """A progress bar on standard error, for a large team on a terminal."""
 
-    def __init__(self, stream: TextIO) -> None:
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO, rows: int) -> None:
         self.stream = stream
-        self.count = 0
+        self.rows = max(rows, 1)  # data rows in the file, counted up front
+        self.done = 0
+        self.people = 0
 
-    def __call__(self, items: Iterable[T]) -> Iterator[T]:
-        for item in items:
-            self.count += 1
-            if self.count % 10_000 == 0:
-                self.stream.write(f"\r{self.count:,} people")
-                self.stream.flush()
-            yield item
-        self.stream.write(f"\r{self.count:,} people\n")
+    def draw(self, end: str = "") -> None:
+        share = min(self.done / self.rows, 1.0)
+        bar = "#" * round(share * self.WIDTH)
+        self.stream.write(f"\r[{bar:<{self.WIDTH}}] {share:4.0%}  {self.people:,} people{end}")
+        self.stream.flush()
+
+    def __call__(self, people: Iterable[Assessment]) -> Iterator[Assessment]:
+        for person in people:
+            self.people += 1
+            self.done += len(person.levels)
+            if self.people % 2_000 == 0:
+                self.draw()
+            yield person
+        self.done = self.rows
+        self.draw("\n")
+
+
+def _count_rows(source: str) -> int:
+    """Data rows of a CSV file, counted as lines in large binary chunks."""
+    lines = 0
+    with Path(source).open("rb") as stream:
+        while chunk := stream.read(1 << 22):
+            lines += chunk.count(b"\n")
+    return lines - 1  # the header
 
 
 @contextlib.contextmanager
-def _progress(source: str) -> Iterator[Callable[[Iterable[T]], Iterable[T]]]:
+def _progress(source: str) -> Iterator[Callable[[Iterable[Assessment]], Iterable[Assessment]]]:
     large = Path(source).stat().st_size > 1_000_000
     if large and sys.stderr.isatty():
-        yield _Progress(sys.stderr)
+        yield _Progress(sys.stderr, _count_rows(source))
     else:
-        yield lambda items: items
+        yield lambda people: people
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:

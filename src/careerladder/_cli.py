@@ -13,7 +13,7 @@ import gc
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, TypeVar
+from typing import TYPE_CHECKING, TextIO
 
 from ._files import check_text, dumps, format_of, load, read_text
 from ._limits import DEFAULT_LIMITS, Limits
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from ._ladder import Ladder
 
 OK, FOUND, ERROR = 0, 1, 2
-T = TypeVar("T")
 
 #: Problems that mean a file could not be read at all, rather than that it is invalid.
 _UNREADABLE = {"unreadable", "not-utf8", "unknown-format"}

@@ -146,3 +146,8 @@ def test_the_fast_csv_writes_what_the_reports_say(data: st.DataObject) -> None:
         count = write_readiness_csv(team_readiness(ladder, people, **options), slow)
         assert team_csv(ladder, people, fast, **options) == count
         assert fast.getvalue() == slow.getvalue()
+
+
+def test_a_boolean_is_not_a_level_even_in_bulk() -> None:
+    with pytest.raises(LadderError, match=r"level True in levels\.communication is off the scale"):
+        list(team_readiness(SIX, [Assessment(levels={"communication": True})], role="pm"))

@@ -84,7 +84,12 @@ def plain_levels(levels: Mapping[str, object], ladder: Ladder) -> bool:
     Checked in bulk, as most assessments are: only the others need `_resolve`.
     """
     known = ladder._competency_ids  # noqa: SLF001 -- the ladder's own cached index
-    return levels.keys() <= known and ladder._levels.issuperset(levels.values())  # noqa: SLF001
+    values = levels.values()
+    return (
+        levels.keys() <= known
+        and ladder._levels.issuperset(values)  # noqa: SLF001
+        and bool not in set(map(type, values))  # True == 1 to a set, never to a reader
+    )
 
 
 def _resolve(

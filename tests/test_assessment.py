@@ -178,7 +178,8 @@ def test_a_team_is_checked_row_by_row_and_every_problem_reported(tmp_path: Path)
             b"person,competency,level\nAda,communication,4\nBo,caf\xe9,2\n",
             "not-utf8",
             (3, 7),
-            "the file is not UTF-8; save it as UTF-8",
+            "the file is not UTF-8: byte 0xe9 at offset 50 cannot be decoded; save the file "
+            "as UTF-8",
         ),
         (
             b"person,competency,level\nAda," + b"x" * 200_000 + b",4\n",

@@ -492,3 +492,19 @@ def test_dump_makes_files_like_any_other_and_keeps_the_mode_it_replaces(tmp_path
     new.chmod(0o640)
     dump(dual_track().remove_role("gpm"), new)
     assert new.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize(("kind", "module"), [("json", "_json"), ("toml", "_toml")])
+def test_problems_stand_even_if_finding_their_place_fails(
+    monkeypatch: pytest.MonkeyPatch, kind: str, module: str
+) -> None:
+    import importlib  # noqa: PLC0415
+
+    def broken(*_: object) -> object:
+        raise IndexError
+
+    monkeypatch.setattr(importlib.import_module(f"careerladder.{module}"), "locate", broken)
+    text = dumps(Ladder(id="l", name="L"), kind).replace('"L"', '""')
+    assert problems(text, kind) == [
+        "f:1:1: error empty-field: name is empty; give the ladder a name"
+    ]

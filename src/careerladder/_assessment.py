@@ -7,7 +7,6 @@ used, so the same file can be compared with several ladders.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt  # noqa: TC003 -- attrs reads the annotations
 import os
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
+from ._files import not_utf8, read_structured
 from ._problems import LadderError, Problem, format_path, hint
 from ._problems import quote as _q
 
@@ -177,7 +177,6 @@ def load_assessment(path: str | os.PathLike[str], ladder: Ladder | None = None) 
                 ]
             )
         return people[0]
-    from ._files import read_structured  # noqa: PLC0415 -- the reader imports the model
 
     def check(doc: _DocAssessment) -> list[Problem]:
         return _resolve(doc.levels, ladder, ("levels",))[1] if ladder is not None else []
@@ -226,32 +225,9 @@ def iter_assessments(
         try:
             yield from _rows(reader, name, ladder)
         except UnicodeDecodeError:
-            line, column = _first_bad_byte(name)
-            message = "the file is not UTF-8; save it as UTF-8"
-            raise _problem(name, line, column, message, "not-utf8") from None
+            raise not_utf8(name) from None
         except csv.Error as error:
             raise _problem(name, reader.line_num, 1, f"invalid CSV: {error}", "syntax") from None
-
-
-def _first_bad_byte(name: str) -> tuple[int, int]:
-    """Line and column of the first byte that is not UTF-8, read in chunks."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    line, start_of_line, offset = 1, 0, 0
-    with FilePath(name).open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as error:
-                bad = max(error.start - len(decoder.getstate()[0]), 0)
-                before = chunk[:bad]
-                last = before.rfind(b"\n")
-                start_of_line = offset + last + 1 if last >= 0 else start_of_line
-                return line + before.count(b"\n"), offset + bad - start_of_line + 1
-            line += chunk.count(b"\n")
-            last = chunk.rfind(b"\n")
-            start_of_line = offset + last + 1 if last >= 0 else start_of_line
-            offset += len(chunk)
-    return line, 1  # pragma: no cover - only called once decoding has failed
 
 
 def _problem(

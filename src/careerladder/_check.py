@@ -9,7 +9,6 @@ a file, and the loader can find its line and column.
 
 from __future__ import annotations
 
-import graphlib
 import itertools
 import re
 from typing import TYPE_CHECKING
@@ -291,6 +290,8 @@ class _Checker:
             self.cycles(edges)
 
     def cycles(self, edges: dict[tuple[str, str], int]) -> None:
+        import graphlib  # noqa: PLC0415 -- only when some promotion does not rise
+
         remaining = dict(edges)
         for _ in range(MAX_CYCLES):
             sorter: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter()

@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+import attrs
+
 from ._files import check_text, dumps, format_of, load, read_text
 from ._limits import DEFAULT_LIMITS, Limits
 from ._problems import LadderError, Problem
@@ -61,8 +63,6 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _as_error(problem: Problem) -> Problem:
-    import attrs  # noqa: PLC0415 -- only under --strict
-
     return attrs.evolve(problem, severity="error")
 
 

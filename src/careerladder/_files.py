@@ -10,6 +10,7 @@ recovered from the same node tree only when there is a problem to locate.
 
 from __future__ import annotations
 
+import codecs
 import gc
 import json
 import os
@@ -34,7 +35,7 @@ from ._converter import (
 )
 from ._ladder import Ladder
 from ._limits import DEFAULT_LIMITS, Limits
-from ._problems import LadderError, Problem, format_path, quote
+from ._problems import LadderError, Problem, by_place, format_path, quote
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -249,7 +250,12 @@ class _Reader:
         todo = [p for p in self.pending if p.problem.line is None]
         # Only a document that parsed has positions to find; YAML keeps its own.
         if todo and self._locator is None and self.data is not None:
-            self._locator = self._scan(p.parts for p in todo)
+            try:
+                self._locator = self._scan(p.parts for p in todo)
+            except (IndexError, ValueError):
+                # Should a scanner meet input it cannot walk, the problems
+                # still stand, with their paths, at the start of the file.
+                self._locator = _Locator()
         found = []
         for pending in self.pending:
             problem = pending.problem
@@ -489,11 +495,7 @@ def check_text(
         return list(error.problems)
     for problem in ladder.lint():
         reader.translate(problem)
-    return sorted(reader.finish(), key=_by_place)
-
-
-def _by_place(problem: Problem) -> tuple[int, int]:
-    return (problem.line or 0, problem.column or 0)
+    return sorted(reader.finish(), key=by_place)
 
 
 def format_of(name: str, given: str | None = None) -> Format:
@@ -622,22 +624,46 @@ def read_text(name: str, limits: Limits = DEFAULT_LIMITS) -> str:
         data = stream.read()
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
-        raise LadderError(
-            [
-                Problem(
-                    code="not-utf8",
-                    message=f"the file is not UTF-8: byte 0x{data[error.start]:02x} at offset "
-                    f"{error.start} cannot be decoded; save the file as UTF-8",
-                    file=name,
-                    line=line,
-                    column=column,
+    except UnicodeDecodeError:
+        raise not_utf8(name) from None
+
+
+def not_utf8(name: str) -> LadderError:
+    """
+    Say where the first byte of a file that is not UTF-8 is.
+
+    The file is read again in chunks, so this works for a file of any size;
+    it is called only once decoding has failed.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line, start_of_line, offset = 1, 0, 0
+    with FilePath(name).open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                bad = max(error.start - len(decoder.getstate()[0]), 0)
+                before = chunk[:bad]
+                last = before.rfind(b"\n")
+                start_of_line = offset + last + 1 if last >= 0 else start_of_line
+                return LadderError(
+                    [
+                        Problem(
+                            code="not-utf8",
+                            message=f"the file is not UTF-8: byte 0x{chunk[bad]:02x} at offset "
+                            f"{offset + bad} cannot be decoded; save the file as UTF-8",
+                            file=name,
+                            line=line + before.count(b"\n"),
+                            column=offset + bad - start_of_line + 1,
+                        )
+                    ]
                 )
-            ]
-        ) from None
+            line += chunk.count(b"\n")
+            last = chunk.rfind(b"\n")
+            start_of_line = offset + last + 1 if last >= 0 else start_of_line
+            offset += len(chunk)
+    msg = f"{name} decodes as UTF-8"  # pragma: no cover - called only after a failure
+    raise AssertionError(msg)  # pragma: no cover
 
 
 def dumps(ladder: Ladder, format: str = "yaml") -> str:  # noqa: A002

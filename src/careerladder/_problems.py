@@ -4,7 +4,6 @@ Problems found in a ladder, and the one exception that carries them.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import TYPE_CHECKING, Literal
 
@@ -73,7 +72,8 @@ class Problem:
         return f"{prefix}{self.severity} {self.code}: {self.message}"
 
 
-def _sort_key(problem: Problem) -> tuple[str, int, int]:
+def by_place(problem: Problem) -> tuple[str, int, int]:
+    """Order problems by file, line and column; unlocated ones first, in turn."""
     return (problem.file or "", problem.line or 0, problem.column or 0)
 
 
@@ -114,7 +114,7 @@ class LadderError(ValueError):
     problems: tuple[Problem, ...]
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(sorted(problems, key=_sort_key))
+        self.problems = tuple(sorted(problems, key=by_place))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __reduce__(self) -> tuple[type[LadderError], tuple[tuple[Problem, ...]]]:
@@ -216,5 +216,7 @@ def suggest(word: str, candidates: Iterable[str]) -> str:
             for c, original in by_folded.items()
             if c[:1] == folded[:1] and abs(len(c) - len(folded)) <= 2
         }
+    import difflib  # noqa: PLC0415 -- only when something is misspelt
+
     matches = difflib.get_close_matches(folded, by_folded, n=1, cutoff=0.6)
     return f"; did you mean {by_folded[matches[0]]!r}?" if matches else ""

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, TextIO, cast
 
 import attrs
 
+from ._problems import LadderError
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
@@ -293,8 +295,6 @@ def _team(
 
 
 def _levels_of(assessment: Assessment, ladder: Ladder) -> dict[str, int]:
-    from ._problems import LadderError  # noqa: PLC0415 -- only on a bad assessment
-
     try:
         return assessment.resolve(ladder)
     except LadderError as error:

@@ -51,6 +51,8 @@ doctest_global_setup = f"""
 import os
 os.chdir({str(Path(__file__).parent.parent)!r})
 import attrs
+import matplotlib
+matplotlib.use("Agg")
 from careerladder import *
 """
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from . import presets
     from ._assessment import Assessment, iter_assessments, load_assessment
     from ._diff import Change, LadderDiff, diff
-    from ._mapping import RoleMatch, map_roles
+    from ._mapping import RoleMapping, RoleMatch, map_roles
     from ._readiness import Gap, Readiness, team_readiness, write_readiness_csv
 
 # Tracebacks name the exception as users import it.
@@ -38,6 +38,7 @@ _LAZY = {
     "Change": "._diff",
     "LadderDiff": "._diff",
     "diff": "._diff",
+    "RoleMapping": "._mapping",
     "RoleMatch": "._mapping",
     "map_roles": "._mapping",
     "Gap": "._readiness",
@@ -78,6 +79,7 @@ __all__ = [
     "Readiness",
     "Reference",
     "Role",
+    "RoleMapping",
     "RoleMatch",
     "diff",
     "dump",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import io
 import json
 import sys
 from pathlib import Path
@@ -178,9 +179,51 @@ def _tree(ladder: Ladder) -> str:
     return "\n".join(lines) + "\n"
 
 
+_RENDERERS: dict[str, Callable[[Ladder], str]] = {
+    "tree": _tree,
+    "markdown": lambda ladder: ladder.to_markdown(),
+    "mermaid": lambda ladder: ladder.to_mermaid(),
+    "dot": lambda ladder: ladder.to_dot(),
+}
+
+
+def _picture(ladder: Ladder, kind: str) -> bytes:
+    from ._plot import figure  # noqa: PLC0415 -- an optional extra
+
+    buffer = io.BytesIO()
+    # A fixed salt makes the SVG element ids the same on every run.
+    with _plot_settings({"svg.hashsalt": "careerladder"}):
+        figure(ladder).savefig(buffer, format=kind, metadata=_METADATA[kind])
+    return buffer.getvalue()
+
+
+def _plot_settings(settings: dict[str, str]) -> contextlib.AbstractContextManager[None]:
+    import matplotlib as mpl  # noqa: PLC0415 -- an optional extra, present once figure() ran
+
+    return mpl.rc_context(settings)
+
+
+# No creation date or tool version in the files, so that a picture is the same on every run.
+_METADATA: dict[str, dict[str, str | None]] = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+}
+
+
 def _show(args: argparse.Namespace, out: TextIO) -> int:
+    if args.as_ == "png" and not args.output:
+        sys.stderr.write("careerladder: error: --as png writes a binary picture: add -o FILE\n")
+        return ERROR
     ladder = _resolve(args.ladder, _limits(args))
-    text = _tree(ladder) if args.as_ == "tree" else dumps(ladder, args.as_)
+    if args.as_ in _METADATA:
+        picture = _picture(ladder, args.as_)
+        if args.output:
+            Path(args.output).write_bytes(picture)
+        else:
+            out.write(picture.decode("utf-8"))
+        return OK
+    render = _RENDERERS.get(args.as_)
+    text = render(ladder) if render else dumps(ladder, args.as_)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -408,16 +451,19 @@ def _parser() -> argparse.ArgumentParser:
         help="print a preset or a ladder file",
         description="Print a preset or a ladder file as a tree or in a file format.",
         epilog="examples:\n  careerladder show six-step\n"
-        "  careerladder show ladder.yaml --as json -o ladder.json",
+        "  careerladder show ladder.yaml --as json -o ladder.json\n"
+        "  careerladder show six-step --as mermaid\n"
+        "  careerladder show six-step --as png -o six-step.png",
         formatter_class=raw,
     )
     show.add_argument("ladder", metavar="NAME|FILE", help="a preset name or a ladder file")
     show.add_argument(
         "--as",
         dest="as_",
-        choices=["tree", "yaml", "json", "toml"],
+        choices=["tree", "yaml", "json", "toml", "markdown", "mermaid", "dot", "png", "svg"],
         default="tree",
-        help="how to print it (default: tree)",
+        help="how to print it (default: tree); png and svg need the plot extra, "
+        "and png needs -o",
     )
     show.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     show.set_defaults(run=_show)

@@ -160,6 +160,16 @@ class LadderDiff:
         ]
         return "\n".join(rows)
 
+    def _repr_html_(self) -> str:
+        """Show the changes as a table in Jupyter."""
+        from ._display import diff_html  # noqa: PLC0415 -- rendering on demand
+
+        return diff_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Show the changes as Markdown where HTML is not wanted."""
+        return self.to_markdown()
+
     def to_json(self) -> list[dict[str, Any]]:
         """
         Return the changes as JSON-ready dictionaries.

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     import networkx as nx
+    from matplotlib.axes import Axes
 
     from ._assessment import Assessment
     from ._readiness import Readiness
@@ -475,6 +476,123 @@ class Ladder:
             warning unused-competency: no role expects competency 'craft' (competencies[0]); add an expectation for it or remove it
         """  # noqa: E501
         return tuple(lint(self))
+
+    # -- pictures and renderings ----------------------------------------------------
+
+    def to_markdown(self) -> str:
+        """
+        Render as Markdown: the roles by level and track, and the competency matrix.
+
+        Levels run from the most senior down; a track column named
+        ``(no track)`` holds the roles without a track. The matrix has a row
+        per role (lowest level first) and a column per competency, holding the
+        expected level; an empty cell means the role expects nothing there.
+
+        Example:
+            >>> from careerladder import presets
+            >>> text = presets.load("six-step").to_markdown()
+            >>> print("\\n".join(text.splitlines()[6:9]))
+            | Level | management |
+            |---|---|
+            | 6 | Chief Product Officer |
+        """
+        from ._display import ladder_markdown  # noqa: PLC0415 -- rendering on demand
+
+        return ladder_markdown(self)
+
+    def to_mermaid(self) -> str:
+        """
+        Render the promotions as a Mermaid flowchart, most senior at the top.
+
+        One node per role, labelled with its title and level; one edge per
+        promotion; one subgraph per track when there are several. GitHub,
+        GitLab and most Markdown tools draw it from a ``mermaid`` code block.
+
+        Example:
+            >>> from careerladder import presets
+            >>> print(presets.load("six-step").to_mermaid().splitlines()[1])
+                r0["Associate Product Manager (1)"]
+        """
+        from ._display import ladder_mermaid  # noqa: PLC0415 -- rendering on demand
+
+        return ladder_mermaid(self)
+
+    def to_dot(self) -> str:
+        """
+        Render the promotions as a Graphviz ``digraph``, most senior at the top.
+
+        Nodes are role ids labelled with title and level; each track with a
+        name becomes a cluster when there are several. ``dot -Tsvg`` draws it.
+
+        Example:
+            >>> from careerladder import presets
+            >>> dot = presets.load("six-step").to_dot()
+            >>> [line.strip() for line in dot.splitlines() if "->" in line][0]
+            '"apm" -> "pm";'
+        """
+        from ._display import ladder_dot  # noqa: PLC0415 -- rendering on demand
+
+        return ladder_dot(self)
+
+    def plot(self, ax: Axes | None = None) -> Axes:
+        """
+        Draw the promotion diagram with matplotlib (the ``plot`` extra).
+
+        One row per level, lowest at the bottom; one column per track, side by
+        side; an arrow per promotion. Long titles wrap so that every one stays
+        legible; the figure grows with the number of tracks and levels.
+
+        Args:
+            ax: The axes to draw on; by default a new figure sized to fit.
+
+        Returns:
+            The axes drawn on.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ax = presets.load("six-step").plot()
+            >>> ax.get_title()
+            'Six-step product management ladder'
+            >>> [text.get_text() for text in ax.texts][:2]
+            ['Associate Product\\nManager', 'Product Manager']
+
+        .. versionadded:: 0.1.0
+        """
+        from ._plot import plot_ladder  # noqa: PLC0415 -- an optional extra
+
+        return plot_ladder(self, ax)
+
+    def plot_matrix(self, ax: Axes | None = None) -> Axes:
+        """
+        Draw the role x competency heatmap of expected levels (the ``plot`` extra).
+
+        Args:
+            ax: The axes to draw on; by default a new figure sized to fit.
+
+        Returns:
+            The axes drawn on, with a colour bar naming the scale levels.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ax = presets.load("six-step").plot_matrix()
+            >>> ax.get_yticklabels()[0].get_text()
+            'Associate Product Manager'
+
+        .. versionadded:: 0.1.0
+        """
+        from ._plot import plot_matrix  # noqa: PLC0415 -- an optional extra
+
+        return plot_matrix(self, ax)
+
+    def _repr_html_(self) -> str:
+        """Show the ladder as tables in Jupyter."""
+        from ._display import ladder_html  # noqa: PLC0415 -- rendering on demand
+
+        return ladder_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Show the ladder as Markdown tables where HTML is not wanted."""
+        return self.to_markdown()
 
     # -- evolving --------------------------------------------------------------------
 

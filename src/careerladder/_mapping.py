@@ -47,6 +47,41 @@ class RoleMatch:
     reasons: tuple[str, ...]
 
 
+class RoleMapping(dict[str, tuple[RoleMatch, ...]]):
+    """
+    What `map_roles` returns: each role id of the first ladder with its matches, best first.
+
+    A plain `dict` that also renders itself: as a table in Jupyter, and as
+    Markdown or text, each role with its best matches.
+
+    Example:
+        >>> from careerladder import map_roles, presets
+        >>> mapping = map_roles(presets.load("six-step"), presets.load("seven-step-gpm"))
+        >>> print(mapping.to_markdown(top=1).splitlines()[2])
+        | Associate Product Manager | Associate Product Manager (apm) | 0.99 | same title 'Associate Product Manager'; rung 1 of 6 and rung 1 of 7; expectations 95% alike over 8 shared competencies |
+
+    .. versionadded:: 0.1.0
+    """  # noqa: E501
+
+    __slots__ = ()
+
+    def to_markdown(self, top: int = 2) -> str:
+        """Render the best *top* matches of each role as a Markdown table."""
+        from ._display import mapping_markdown  # noqa: PLC0415 -- rendering on demand
+
+        return mapping_markdown(self, top)
+
+    def _repr_html_(self) -> str:
+        """Show the best two matches of each role as a table in Jupyter."""
+        from ._display import mapping_html  # noqa: PLC0415 -- rendering on demand
+
+        return mapping_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Show the best two matches of each role as Markdown."""
+        return self.to_markdown()
+
+
 def _positions(ladder: Ladder) -> dict[str, tuple[float, int, int]]:
     """Each role's rung, from 0 (lowest) to 1 (highest), with its rank and the rung count."""
     levels = sorted({role.level for role in ladder.roles})
@@ -79,7 +114,7 @@ def _profile_signal(a: Ladder, ra: Role, b: Ladder, rb: Role) -> tuple[float, st
     return alike, f"expectations {alike:.0%} alike over {len(compared)} shared competencies"
 
 
-def map_roles(a: Ladder, b: Ladder) -> dict[str, tuple[RoleMatch, ...]]:
+def map_roles(a: Ladder, b: Ladder) -> RoleMapping:
     """
     Match every role of ladder *a* with the roles of ladder *b*, best first.
 
@@ -104,7 +139,7 @@ def map_roles(a: Ladder, b: Ladder) -> dict[str, tuple[RoleMatch, ...]]:
     .. versionadded:: 0.1.0
     """
     positions_a, positions_b = _positions(a), _positions(b)
-    result: dict[str, tuple[RoleMatch, ...]] = {}
+    result = RoleMapping()
     for ra in a:
         matches = []
         for rb in b:

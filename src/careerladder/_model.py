@@ -186,6 +186,41 @@ class Role:
                 return expectation
         return None
 
+    def to_markdown(self) -> str:
+        """
+        Render as Markdown: title, id, level and track, then the expectations.
+
+        Example:
+            >>> role = Role(
+            ...     id="pm",
+            ...     title="Product Manager",
+            ...     level=2,
+            ...     expectations=[Expectation(competency="delivery", level=3)],
+            ... )
+            >>> print(role.to_markdown())
+            **Product Manager** (`pm`): level 2
+            <BLANKLINE>
+            | Competency | Level | Behaviour |
+            |---|---|---|
+            | delivery | 3 |  |
+            <BLANKLINE>
+
+        .. versionadded:: 0.1.0
+        """
+        from ._display import role_markdown  # noqa: PLC0415 -- rendering on demand
+
+        return role_markdown(self)
+
+    def _repr_html_(self) -> str:
+        """Show the role as a table in Jupyter."""
+        from ._display import role_html  # noqa: PLC0415 -- rendering on demand
+
+        return role_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Show the role as Markdown where HTML is not wanted."""
+        return self.to_markdown()
+
 
 @attrs.frozen(kw_only=True)
 class Promotion:

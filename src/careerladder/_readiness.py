@@ -14,6 +14,8 @@ from ._problems import LadderError
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
+    from matplotlib.axes import Axes
+
     from ._assessment import Assessment
     from ._ladder import Ladder, RoleKey
     from ._model import Role
@@ -59,6 +61,9 @@ class Readiness:
         gaps: The expectations not met, largest shortfall first.
         met: The competencies whose expectation is met, in the role's order.
         person: Who was assessed, if known.
+        demonstrated: The level the person shows in each competency the role
+            expects (0 where not assessed). Left out of the hash, as it is a
+            mapping.
 
     Example:
         >>> from careerladder import Assessment, presets
@@ -79,6 +84,7 @@ class Readiness:
     gaps: tuple[Gap, ...]
     met: tuple[str, ...]
     person: str | None = None
+    demonstrated: Mapping[str, int] = attrs.field(factory=dict, hash=False)
 
     def to_text(self) -> str:
         """
@@ -125,12 +131,50 @@ class Readiness:
         gaps = {gap.competency: gap for gap in self.gaps}
         for expectation in self.role.expectations:
             gap = gaps.get(expectation.competency)
-            actual = gap.actual if gap else "met"
+            actual = self.demonstrated.get(expectation.competency, gap.actual if gap else "met")
             missing = str(gap.shortfall) if gap else ""
             rows.append(
                 f"| {expectation.competency} | {expectation.level} | {actual} | {missing} |"
             )
         return "\n".join(rows)
+
+    def plot(self, ax: Axes | None = None) -> Axes:
+        """
+        Draw expected against demonstrated levels with matplotlib (the ``plot`` extra).
+
+        One pair of bars per expectation of the role: the expected level, and
+        the demonstrated one in green where it is met and red where it falls
+        short.
+
+        Args:
+            ax: The axes to draw on; by default a new figure sized to fit.
+
+        Returns:
+            The axes drawn on.
+
+        Example:
+            >>> from careerladder import Assessment, presets
+            >>> ladder = presets.load("six-step")
+            >>> report = ladder.readiness(Assessment(levels={"communication": 3}), "apm")
+            >>> ax = report.plot()
+            >>> len(ax.get_yticklabels()) == len(report.role.expectations)
+            True
+
+        .. versionadded:: 0.1.0
+        """
+        from ._plot import plot_readiness  # noqa: PLC0415 -- an optional extra
+
+        return plot_readiness(self, ax)
+
+    def _repr_html_(self) -> str:
+        """Show the report as a table in Jupyter."""
+        from ._display import readiness_html  # noqa: PLC0415 -- rendering on demand
+
+        return readiness_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Show the report as Markdown where HTML is not wanted."""
+        return self.to_markdown()
 
     def __str__(self) -> str:
         """Render as `to_text` does."""
@@ -181,6 +225,7 @@ class _Plan:
             gaps=tuple(Gap(competency=c, expected=e, actual=a) for c, e, a in gaps),
             met=tuple(met),
             person=person,
+            demonstrated={competency: levels.get(competency, 0) for competency, _ in self.expected},
         )
 
     def row(self, levels: Mapping[str, int], person: str | None) -> tuple[float, list[str]]:

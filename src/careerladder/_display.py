@@ -1,0 +1,389 @@
+"""
+Renderings of ladders and reports: Markdown, HTML, Mermaid and DOT.
+
+The HTML is well-formed XML (every tag closed, only the five XML entities and
+numeric references), so that notebooks, static-site generators and tests can
+all parse it; every piece of text from a ladder goes through `html.escape`.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from ._diff import LadderDiff
+    from ._ladder import Ladder
+    from ._mapping import RoleMapping
+    from ._model import Role
+    from ._readiness import Readiness
+
+#: The column name for roles without a track.
+NO_TRACK = "(no track)"
+
+
+def tracks(ladder: Ladder) -> list[str | None]:
+    """The tracks in the order their first role appears, lowest level first."""
+    seen: dict[str | None, None] = {}
+    for role in ladder:
+        seen.setdefault(role.track, None)
+    return list(seen)
+
+
+def rungs(ladder: Ladder) -> list[int]:
+    """The distinct levels, lowest first."""
+    return sorted({role.level for role in ladder.roles})
+
+
+def by_rung(ladder: Ladder) -> list[tuple[int, list[list[Role]]]]:
+    """For each level (lowest first), the roles of each track."""
+    columns = tracks(ladder)
+    grid = {level: [[] for _ in columns] for level in rungs(ladder)}
+    for role in ladder:
+        grid[role.level][columns.index(role.track)].append(role)
+    return list(grid.items())
+
+
+def matrix(ladder: Ladder) -> list[tuple[Role, list[int | None]]]:
+    """Each role (lowest first) with its expected level of each competency."""
+    ids = [competency.id for competency in ladder.competencies]
+    rows = []
+    for role in ladder:
+        levels = {e.competency: e.level for e in role.expectations}
+        rows.append((role, [levels.get(c) for c in ids]))
+    return rows
+
+
+# -- Markdown -----------------------------------------------------------------------
+
+
+def md(text: str) -> str:
+    """Make *text* safe inside a Markdown table cell."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace("\r", " ")
+        .replace("\n", " ")
+    )
+
+
+def md_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A Markdown table; cells must already be escaped."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _track_name(track: str | None) -> str:
+    return track if track is not None else NO_TRACK
+
+
+def ladder_markdown(ladder: Ladder) -> str:
+    """Name, description, roles by level and track, and the competency matrix."""
+    lines = [f"**{md(ladder.name)}** (`{ladder.id}`)"]
+    if ladder.description:
+        lines += ["", md(ladder.description)]
+    lines += ["", "Roles by level and track:", ""]
+    header = ["Level", *(md(_track_name(t)) for t in tracks(ladder))]
+    lines += md_table(
+        header,
+        (
+            [str(level), *("<br>".join(md(r.title) for r in cell) for cell in cells)]
+            for level, cells in reversed(by_rung(ladder))
+        ),
+    )
+    if ladder.competencies:
+        scale = ", ".join(f"{i} {md(name)}" for i, name in enumerate(ladder.scale, 1))
+        lines += ["", f"Expected levels ({scale}):", ""]
+        lines += md_table(
+            ["Role", *(md(c.name) for c in ladder.competencies)],
+            (
+                [md(role.title), *("" if v is None else str(v) for v in values)]
+                for role, values in matrix(ladder)
+            ),
+        )
+    return "\n".join(lines) + "\n"
+
+
+def role_markdown(role: Role) -> str:
+    """A role's facts, then its expectations as a table."""
+    track = f", track {md(role.track)}" if role.track else ""
+    lines = [f"**{md(role.title)}** (`{role.id}`): level {role.level}{track}"]
+    if role.aliases:
+        lines += ["", "Also called: " + ", ".join(md(a) for a in role.aliases)]
+    if role.summary:
+        lines += ["", md(role.summary)]
+    if role.expectations:
+        lines.append("")
+        lines += md_table(
+            ["Competency", "Level", "Behaviour"],
+            ([md(e.competency), str(e.level), md(e.description)] for e in role.expectations),
+        )
+    return "\n".join(lines) + "\n"
+
+
+# -- HTML ---------------------------------------------------------------------------
+
+_STYLE = (
+    "border-collapse:collapse;margin:0.3em 0;font-size:0.9em",
+    "border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top",
+)
+
+
+def esc(text: object) -> str:
+    """Escape any value for HTML text or a quoted attribute."""
+    return html.escape(str(text), quote=True)
+
+
+def html_table(
+    header: Sequence[str], rows: Iterable[Sequence[str]], *, caption: str | None = None
+) -> str:
+    """An HTML table; cells must already be escaped."""
+    table, cell = _STYLE
+    parts = [f'<table style="{table}">']
+    if caption:
+        parts.append(f'<caption style="text-align:left">{caption}</caption>')
+    parts.append("<thead><tr>")
+    parts += [f'<th style="{cell}">{h}</th>' for h in header]
+    parts.append("</tr></thead><tbody>")
+    for row in rows:
+        parts.append("<tr>" + "".join(f'<td style="{cell}">{c}</td>' for c in row) + "</tr>")
+    parts.append("</tbody></table>")
+    return "".join(parts)
+
+
+def _heading(text: str) -> str:
+    return f'<p style="margin:0.2em 0"><strong>{text}</strong></p>'
+
+
+def ladder_html(ladder: Ladder) -> str:
+    """The HTML of `Ladder._repr_html_`."""
+    parts = [
+        "<div>",
+        _heading(
+            f"{esc(ladder.name)} <code>{esc(ladder.id)}</code>: {len(ladder.roles)} roles, "
+            f"{len(ladder.competencies)} competencies, {len(ladder.promotions)} promotions"
+        ),
+    ]
+    if ladder.description:
+        parts.append(f"<p>{esc(ladder.description)}</p>")
+    parts.append(
+        html_table(
+            ["Level", *(esc(_track_name(t)) for t in tracks(ladder))],
+            (
+                [
+                    str(level),
+                    *(
+                        "<br/>".join(f'<span title="{esc(r.id)}">{esc(r.title)}</span>' for r in c)
+                        for c in cells
+                    ),
+                ]
+                for level, cells in reversed(by_rung(ladder))
+            ),
+            caption="Roles by level and track",
+        )
+    )
+    if ladder.competencies:
+        names = [
+            f'<span title="{esc(c.description or c.id)}">{esc(c.name)}</span>'
+            for c in ladder.competencies
+        ]
+        scale = ", ".join(f"{i} {esc(name)}" for i, name in enumerate(ladder.scale, 1))
+        parts.append(
+            html_table(
+                ["Role", *names],
+                (
+                    [
+                        esc(role.title),
+                        *(
+                            ""
+                            if v is None
+                            else f'<span title="{esc(ladder.scale[v - 1])}">{v}</span>'
+                            for v in values
+                        ),
+                    ]
+                    for role, values in matrix(ladder)
+                ),
+                caption=f"Expected levels ({scale})",
+            )
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def role_html(role: Role) -> str:
+    """The HTML of `Role._repr_html_`."""
+    track = f", track {esc(role.track)}" if role.track else ""
+    parts = [
+        "<div>",
+        _heading(f"{esc(role.title)} <code>{esc(role.id)}</code>: level {role.level}{track}"),
+    ]
+    if role.aliases:
+        parts.append(f"<p>Also called: {esc(', '.join(role.aliases))}</p>")
+    if role.summary:
+        parts.append(f"<p>{esc(role.summary)}</p>")
+    if role.expectations:
+        parts.append(
+            html_table(
+                ["Competency", "Level", "Behaviour"],
+                (
+                    [esc(e.competency), str(e.level), esc(e.description)]
+                    for e in role.expectations
+                ),
+            )
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def readiness_html(report: Readiness) -> str:
+    """The HTML of `Readiness._repr_html_`."""
+    who = f"{esc(report.person)} for " if report.person else ""
+    verdict = "ready" if report.ready else "not ready"
+    gaps = {gap.competency: gap for gap in report.gaps}
+    rows = []
+    for expectation in report.role.expectations:
+        gap = gaps.get(expectation.competency)
+        actual = report.demonstrated.get(expectation.competency, 0)
+        rows.append(
+            [
+                esc(expectation.competency),
+                str(expectation.level),
+                str(actual),
+                f"{gap.shortfall} short" if gap else "met",
+            ]
+        )
+    return (
+        "<div>"
+        + _heading(f"{who}{esc(report.role.title)}: {verdict} (score {report.score:.2f})")
+        + html_table(["Competency", "Expected", "Demonstrated", ""], rows)
+        + "</div>"
+    )
+
+
+def diff_html(changes: LadderDiff) -> str:
+    """The HTML of `LadderDiff._repr_html_`."""
+    from ._diff import _detail  # noqa: PLC0415 -- a sibling renderer
+
+    if not changes:
+        return "<div><p>No changes to the ladder.</p></div>"
+    noun = "change" if len(changes) == 1 else "changes"
+    return (
+        "<div>"
+        + _heading(f"{len(changes)} {noun} to the ladder")
+        + html_table(
+            ["Change", "What", "Which", "Details"],
+            (
+                [esc(c.kind), esc(c.part), f"<code>{esc(c.key)}</code>", esc(_detail(c))]
+                for c in changes
+            ),
+        )
+        + "</div>"
+    )
+
+
+def mapping_rows(mapping: RoleMapping, top: int) -> list[tuple[Role, int, str, str, str]]:
+    """Rows of (source role, rank, target, score, reasons) for the best *top* matches."""
+    rows = []
+    for matches in mapping.values():
+        for rank, match in enumerate(matches[:top]):
+            target = f"{match.target.title} ({match.target.id})"
+            rows.append(
+                (match.source, rank, target, f"{match.score:.2f}", "; ".join(match.reasons))
+            )
+    return rows
+
+
+def mapping_html(mapping: RoleMapping, top: int = 2) -> str:
+    """The HTML of `RoleMapping._repr_html_`."""
+    return html_table(
+        ["Role", "Match", "Score", "Why"],
+        (
+            [esc(source.title) if rank == 0 else "", esc(target), score, esc(why)]
+            for source, rank, target, score, why in mapping_rows(mapping, top)
+        ),
+    )
+
+
+def mapping_markdown(mapping: RoleMapping, top: int = 2) -> str:
+    """The Markdown of `RoleMapping.to_markdown`."""
+    lines = md_table(
+        ["Role", "Match", "Score", "Why"],
+        (
+            [md(source.title) if rank == 0 else "", md(target), score, md(why)]
+            for source, rank, target, score, why in mapping_rows(mapping, top)
+        ),
+    )
+    return "\n".join(lines) + "\n"
+
+
+# -- Diagrams -----------------------------------------------------------------------
+
+
+def _mermaid_label(text: str) -> str:
+    # Inside a quoted Mermaid label only '"' needs an entity; '#' starts one.
+    return text.replace("#", "#35;").replace('"', "#quot;")
+
+
+def ladder_mermaid(ladder: Ladder) -> str:
+    """A Mermaid flowchart: one node per role, one edge per promotion."""
+    names = {role.id: f"r{i}" for i, role in enumerate(ladder)}
+    lines = ["flowchart BT"]
+
+    def node(role: Role) -> str:
+        label = _mermaid_label(f"{role.title} ({role.level})")
+        return f'{names[role.id]}["{label}"]'
+
+    columns = tracks(ladder)
+    for track in columns:
+        members = [role for role in ladder if role.track == track]
+        if track is None or len(columns) == 1:
+            lines += [f"    {node(role)}" for role in members]
+            continue
+        lines.append(f'    subgraph t{columns.index(track)}["{_mermaid_label(track)}"]')
+        lines += [f"        {node(role)}" for role in members]
+        lines.append("    end")
+    order = {role.id: i for i, role in enumerate(ladder)}
+    edges = sorted(ladder.promotions, key=lambda p: (order[p.source], order[p.target]))
+    lines += [f"    {names[p.source]} --> {names[p.target]}" for p in edges]
+    return "\n".join(lines) + "\n"
+
+
+def _dot_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _dot_label(role: Role) -> str:
+    return f"{role.title}\nlevel {role.level}"
+
+
+def ladder_dot(ladder: Ladder) -> str:
+    """A Graphviz digraph: one node per role, one edge per promotion, tracks as clusters."""
+    lines = [
+        f"digraph {_dot_string(ladder.id)} {{",
+        f"    label={_dot_string(ladder.name)};",
+        "    labelloc=t;",
+        "    rankdir=BT;",
+        '    node [shape=box, style="rounded,filled", fillcolor="#eef3fb", fontname="Helvetica"];',
+    ]
+    columns = tracks(ladder)
+    for track in columns:
+        members = [role for role in ladder if role.track == track]
+        indent = "    "
+        if track is not None and len(columns) > 1:
+            lines.append(f"    subgraph cluster_{columns.index(track)} {{")
+            lines.append(f"        label={_dot_string(track)};")
+            indent = "        "
+        lines += [
+            f"{indent}{_dot_string(r.id)} [label={_dot_string(_dot_label(r))}];" for r in members
+        ]
+        if indent != "    ":
+            lines.append("    }")
+    order = {role.id: i for i, role in enumerate(ladder)}
+    edges = sorted(ladder.promotions, key=lambda p: (order[p.source], order[p.target]))
+    lines += [f"    {_dot_string(p.source)} -> {_dot_string(p.target)};" for p in edges]
+    lines.append("}")
+    return "\n".join(lines) + "\n"

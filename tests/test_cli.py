@@ -429,3 +429,47 @@ def test_writing_toml_without_the_extra_is_a_clean_error(
     assert err == (
         "careerladder: error: writing TOML needs tomli-w: pip install 'careerladder[toml]'\n"
     )
+
+
+@pytest.mark.parametrize("kind", ["markdown", "mermaid", "dot"])
+def test_show_renders_diagrams_and_tables(capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    render = getattr(load(ACME), f"to_{kind}")
+    assert run(capsys, "show", ACME, "--as", kind) == (0, render(), "")
+
+
+def test_show_writes_pictures(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "six.png"
+    assert run(capsys, "show", "six-step", "--as", "png", "-o", str(target)) == (0, "", "")
+    picture = target.read_bytes()
+    assert picture.startswith(b"\x89PNG\r\n\x1a\n")
+    assert len(picture) > 10_000
+    # The same ladder gives the same bytes: pictures can be committed and compared.
+    assert run(capsys, "show", "six-step", "--as", "png", "-o", str(target))[0] == 0
+    assert target.read_bytes() == picture
+
+    code, svg, _ = run(capsys, "show", ACME, "--as", "svg")
+    assert code == 0
+    assert svg.startswith("<?xml")
+    assert run(capsys, "show", ACME, "--as", "svg")[1] == svg
+    assert run(capsys, "show", ACME, "--as", "svg", "-o", str(tmp_path / "a.svg"))[0] == 0
+    assert (tmp_path / "a.svg").read_text(encoding="utf-8") == svg
+
+
+def test_show_png_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "show", "six-step", "--as", "png") == (
+        2,
+        "",
+        "careerladder: error: --as png writes a binary picture: add -o FILE\n",
+    )
+
+
+def test_show_picture_without_matplotlib(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    code, out, err = run(capsys, "show", "six-step", "--as", "png", "-o", str(tmp_path / "x.png"))
+    assert (code, out) == (2, "")
+    assert err == (
+        "careerladder: error: plotting needs matplotlib: pip install 'careerladder[plot]'\n"
+    )
+    assert not (tmp_path / "x.png").exists()

@@ -46,8 +46,9 @@ def test_gaps_are_largest_first_and_name_what_is_missing() -> None:
     assert "| communication | 4 | 1 | 3 |" in report.to_markdown()
     assert "| strategic-thinking | 3 | 3 |  |" in report.to_markdown()
     assert "| team-management | 2 | 0 | 2 |" in report.to_markdown()
-    assert report.demonstrated == {e.competency: levels.get(e.competency, 0) for e in
-                                   report.role.expectations}
+    assert report.demonstrated == {
+        e.competency: levels.get(e.competency, 0) for e in report.role.expectations
+    }
 
 
 def test_a_role_without_expectations_is_always_ready() -> None:

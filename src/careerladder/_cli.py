@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import io
 import json
 import sys
 from pathlib import Path
@@ -187,36 +186,15 @@ _RENDERERS: dict[str, Callable[[Ladder], str]] = {
 }
 
 
-def _picture(ladder: Ladder, kind: str) -> bytes:
-    from ._plot import figure  # noqa: PLC0415 -- an optional extra
-
-    buffer = io.BytesIO()
-    # A fixed salt makes the SVG element ids the same on every run.
-    with _plot_settings({"svg.hashsalt": "careerladder"}):
-        figure(ladder).savefig(buffer, format=kind, metadata=_METADATA[kind])
-    return buffer.getvalue()
-
-
-def _plot_settings(settings: dict[str, str]) -> contextlib.AbstractContextManager[None]:
-    import matplotlib as mpl  # noqa: PLC0415 -- an optional extra, present once figure() ran
-
-    return mpl.rc_context(settings)
-
-
-# No creation date or tool version in the files, so that a picture is the same on every run.
-_METADATA: dict[str, dict[str, str | None]] = {
-    "png": {"Software": None},
-    "svg": {"Date": None, "Creator": None},
-}
-
-
 def _show(args: argparse.Namespace, out: TextIO) -> int:
     if args.as_ == "png" and not args.output:
         sys.stderr.write("careerladder: error: --as png writes a binary picture: add -o FILE\n")
         return ERROR
     ladder = _resolve(args.ladder, _limits(args))
-    if args.as_ in _METADATA:
-        picture = _picture(ladder, args.as_)
+    if args.as_ in {"png", "svg"}:
+        from ._plot import picture as draw  # noqa: PLC0415 -- an optional extra
+
+        picture = draw(ladder, args.as_)
         if args.output:
             Path(args.output).write_bytes(picture)
         else:
@@ -462,8 +440,7 @@ def _parser() -> argparse.ArgumentParser:
         dest="as_",
         choices=["tree", "yaml", "json", "toml", "markdown", "mermaid", "dot", "png", "svg"],
         default="tree",
-        help="how to print it (default: tree); png and svg need the plot extra, "
-        "and png needs -o",
+        help="how to print it (default: tree); png and svg need the plot extra, and png needs -o",
     )
     show.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     show.set_defaults(run=_show)

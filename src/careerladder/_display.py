@@ -9,6 +9,7 @@ all parse it; every piece of text from a ladder goes through `html.escape`.
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def rungs(ladder: Ladder) -> list[int]:
 def by_rung(ladder: Ladder) -> list[tuple[int, list[list[Role]]]]:
     """For each level (lowest first), the roles of each track."""
     columns = tracks(ladder)
-    grid = {level: [[] for _ in columns] for level in rungs(ladder)}
+    grid: dict[int, list[list[Role]]] = {level: [[] for _ in columns] for level in rungs(ladder)}
     for role in ladder:
         grid[role.level][columns.index(role.track)].append(role)
     return list(grid.items())
@@ -133,9 +134,14 @@ _STYLE = (
 )
 
 
+# Characters that no HTML or XML document may hold, even escaped.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def esc(text: object) -> str:
-    """Escape any value for HTML text or a quoted attribute."""
-    return html.escape(str(text), quote=True)
+    """Escape any value for HTML text or a quoted attribute; forbidden characters become U+FFFD."""
+    escaped = html.escape(str(text), quote=True).replace("\r", "&#13;")
+    return _FORBIDDEN.sub("\ufffd", escaped)
 
 
 def html_table(
@@ -229,10 +235,7 @@ def role_html(role: Role) -> str:
         parts.append(
             html_table(
                 ["Competency", "Level", "Behaviour"],
-                (
-                    [esc(e.competency), str(e.level), esc(e.description)]
-                    for e in role.expectations
-                ),
+                ([esc(e.competency), str(e.level), esc(e.description)] for e in role.expectations),
             )
         )
     parts.append("</div>")

@@ -480,7 +480,7 @@ class Ladder:
     # -- pictures and renderings ----------------------------------------------------
 
     def to_markdown(self) -> str:
-        """
+        r"""
         Render as Markdown: the roles by level and track, and the competency matrix.
 
         Levels run from the most senior down; a track column named
@@ -491,7 +491,7 @@ class Ladder:
         Example:
             >>> from careerladder import presets
             >>> text = presets.load("six-step").to_markdown()
-            >>> print("\\n".join(text.splitlines()[6:9]))
+            >>> print("\n".join(text.splitlines()[6:9]))
             | Level | management |
             |---|---|
             | 6 | Chief Product Officer |
@@ -535,7 +535,7 @@ class Ladder:
         return ladder_dot(self)
 
     def plot(self, ax: Axes | None = None) -> Axes:
-        """
+        r"""
         Draw the promotion diagram with matplotlib (the ``plot`` extra).
 
         One row per level, lowest at the bottom; one column per track, side by
@@ -554,7 +554,7 @@ class Ladder:
             >>> ax.get_title()
             'Six-step product management ladder'
             >>> [text.get_text() for text in ax.texts][:2]
-            ['Associate Product\\nManager', 'Product Manager']
+            ['Associate Product\nManager', 'Product Manager']
 
         .. versionadded:: 0.1.0
         """

@@ -8,8 +8,9 @@ needs none at all.
 
 from __future__ import annotations
 
+import io
 import textwrap
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ._display import NO_TRACK, by_rung, matrix, tracks
 
@@ -25,15 +26,17 @@ if TYPE_CHECKING:
 COLUMN_WIDTH, RUNG_HEIGHT = 2.4, 0.9
 #: Characters per line of a role title in a box.
 WRAP = 18
+#: How a role's box looks.
+BOX = {"boxstyle": "round,pad=0.4", "facecolor": "#eef3fb", "edgecolor": "#4a6fa5"}
 
 
 def _matplotlib() -> Any:  # noqa: ANN401 -- the module
     try:
-        import matplotlib  # noqa: PLC0415 -- an optional extra
+        import matplotlib as mpl  # noqa: PLC0415 -- an optional extra
     except ModuleNotFoundError:
         msg = "plotting needs matplotlib: pip install 'careerladder[plot]'"
         raise ModuleNotFoundError(msg) from None
-    return matplotlib
+    return mpl
 
 
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
@@ -82,7 +85,7 @@ def plot_ladder(ladder: Ladder, ax: Axes | None = None) -> Axes:
                     va="center",
                     fontsize=9,
                     zorder=3,
-                    bbox={"boxstyle": "round,pad=0.4", "facecolor": "#eef3fb", "edgecolor": "#4a6fa5"},
+                    bbox=BOX,
                 )
     for promotion in ladder.promotions:
         ax.annotate(
@@ -138,15 +141,20 @@ def plot_matrix(ladder: Ladder, ax: Axes | None = None) -> Axes:
     )
     ax = _axes(ax, size)
     values = [[0 if v is None else v for v in levels] for _, levels in rows]
-    image = ax.imshow(
-        values or [[0]], cmap="Blues", vmin=0, vmax=len(ladder.scale), aspect="auto"
-    )
+    image = ax.imshow(values or [[0]], cmap="Blues", vmin=0, vmax=len(ladder.scale), aspect="auto")
     for y, (_, levels) in enumerate(rows):
         for x, level in enumerate(levels):
             if level is not None:
                 dark = level > len(ladder.scale) / 2
-                ax.text(x, y, str(level), ha="center", va="center", fontsize=8,
-                        color="white" if dark else "black")
+                ax.text(
+                    x,
+                    y,
+                    str(level),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if dark else "black",
+                )
     ax.set_xticks(range(len(names)), names, rotation=60, ha="right", rotation_mode="anchor")
     ax.set_yticks(range(len(rows)), [role.title for role, _ in rows])
     bar = ax.figure.colorbar(image, ax=ax, ticks=range(len(ladder.scale) + 1))
@@ -166,14 +174,15 @@ def plot_readiness(report: Readiness, ax: Axes | None = None) -> Axes:
     palette = {"expected": "#c9d6ea", "met": "#2e7d32", "short": "#c62828"}
     ax.barh([p + 0.2 for p in places], expected, height=0.4, color=palette["expected"])
     colours = [
-        palette["met"] if s >= e else palette["short"]
-        for s, e in zip(shown, expected, strict=True)
+        palette["met"] if s >= e else palette["short"] for s, e in zip(shown, expected, strict=True)
     ]
     ax.barh([p - 0.2 for p in places], shown, height=0.4, color=colours)
     ax.set_yticks(list(places), names)
     ax.invert_yaxis()
     ax.set_xlabel("level")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415 -- an optional extra
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     from matplotlib.patches import Patch  # noqa: PLC0415 -- an optional extra
 
     ax.legend(
@@ -189,6 +198,17 @@ def plot_readiness(report: Readiness, ax: Axes | None = None) -> Axes:
     verdict = "ready" if report.ready else "not ready"
     ax.set_title(f"{who}{report.role.title}: {verdict} (score {report.score:.2f})")
     return ax
+
+
+def picture(ladder: Ladder, kind: Literal["png", "svg"]) -> bytes:
+    """The promotion diagram as PNG or SVG, the same bytes for the same ladder."""
+    fig = figure(ladder)
+    # No date or tool version in the file, and fixed SVG element ids.
+    metadata = {"Software": None} if kind == "png" else {"Date": None, "Creator": None}
+    buffer = io.BytesIO()
+    with _matplotlib().rc_context({"svg.hashsalt": "careerladder"}):
+        fig.savefig(buffer, format=kind, metadata=metadata)
+    return buffer.getvalue()
 
 
 def figure(ladder: Ladder) -> Figure:

@@ -1,0 +1,184 @@
+"""Pictures drawn with matplotlib on the Agg backend: not blank, labelled, legible."""
+
+from __future__ import annotations
+
+import io
+import sys
+from typing import TYPE_CHECKING, cast
+
+import matplotlib.image
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from matplotlib.figure import Figure
+
+from careerladder import Assessment, Ladder, Role, presets
+from careerladder._plot import figure
+from careerladder.testing import ladders
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.patches import Rectangle
+
+
+def png(ax: Axes) -> np.ndarray:
+    """Render the axes' figure to PNG and read the pixels back."""
+    buffer = io.BytesIO()
+    ax.get_figure(root=True).savefig(buffer, format="png")  # type: ignore[union-attr]
+    assert buffer.getvalue().startswith(b"\x89PNG")
+    buffer.seek(0)
+    return np.asarray(matplotlib.image.imread(buffer, format="png"))
+
+
+def assert_not_blank(pixels: np.ndarray) -> None:
+    rgb = pixels[..., :3]
+    inked = (rgb < 0.95).any(axis=-1).mean()
+    assert inked > 0.01, f"only {inked:.2%} of the picture is drawn on"
+    assert len(np.unique(rgb.reshape(-1, 3), axis=0)) > 10
+
+
+def boxes(ax: Axes) -> dict[str, tuple[float, float, float, float]]:
+    """The drawn extent of every role box, by its text."""
+    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    found = {}
+    for text in ax.texts:
+        patch = text.get_bbox_patch()
+        if patch is not None and text.get_text():
+            extent = patch.get_window_extent(renderer)
+            found[text.get_text().replace("\n", " ")] = (extent.x0, extent.y0, extent.x1, extent.y1)
+    return found
+
+
+def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def assert_legible(ax: Axes, ladder: Ladder) -> None:
+    ax.figure.canvas.draw()
+    drawn = boxes(ax)
+    assert sorted(drawn) == sorted(role.title for role in ladder)
+    width, height = ax.figure.canvas.get_width_height()
+    for title, box in drawn.items():
+        assert min(box[0], box[1]) >= 0, title
+        assert box[2] <= width, title
+        assert box[3] <= height, title
+    titles = list(drawn)
+    for i, a in enumerate(titles):
+        for b in titles[i + 1 :]:
+            assert not overlap(drawn[a], drawn[b]), (a, b)
+
+
+def test_ladder_plot_draws_every_role_legibly(ladder: Ladder) -> None:
+    ax = ladder.plot()
+    assert_legible(ax, ladder)
+    assert_not_blank(png(ax))
+    labels = {text.get_text() for text in ax.texts if text.get_bbox_patch() is None}
+    assert {"ic", "management", "(no track)"} <= labels
+    assert [t.get_text() for t in ax.get_yticklabels()] == [f"level {n}" for n in range(1, 5)]
+    arrows = [text for text in ax.texts if not text.get_text()]
+    assert len(arrows) == len(ladder.promotions)
+    assert ax.get_title() == "Dual track"
+
+
+def test_levels_go_up_and_tracks_sit_side_by_side(ladder: Ladder) -> None:
+    ax = ladder.plot()
+    place = {text.get_text().replace("\n", " "): text.get_position() for text in ax.texts}
+    assert place["Product Manager"][1] < place["Senior Product Manager"][1]
+    assert place["Staff Product Manager"][1] == place["Group Product Manager"][1]
+    assert place["Staff Product Manager"][0] < place["Group Product Manager"][0]
+    assert place["Principal Product Manager"][0] == place["Staff Product Manager"][0]
+
+
+def test_roles_sharing_a_rung_and_track_stand_side_by_side(ladder: Ladder) -> None:
+    crowded = ladder
+    for i in range(3):
+        crowded = crowded.add_role(
+            Role(id=f"lead-{i}", title=f"Lead Product Manager of Area {i}", level=3, track="ic"),
+            promoted_from=["senior-pm"],
+        )
+    assert_legible(crowded.plot(), crowded)
+
+
+def test_every_preset_plots_legibly() -> None:
+    for name in presets.names():
+        ladder = presets.load(name)
+        ax = ladder.plot()
+        assert_legible(ax, ladder)
+        assert_not_blank(png(ax))
+
+
+@settings(max_examples=10)
+@given(ladders(tracks=[None, "ic", "management"], max_roles=6))
+def test_any_ladder_plots_legibly(ladder: Ladder) -> None:
+    ax = ladder.plot(Figure(figsize=(1, 1)).add_subplot()) if len(ladder) == 1 else ladder.plot()
+    if len(ladder) > 1:
+        assert_legible(ax, ladder)
+
+
+def test_plot_draws_on_the_axes_given(ladder: Ladder) -> None:
+    fig = Figure()
+    ax = fig.add_subplot()
+    assert ladder.plot(ax) is ax
+    assert ladder.plot_matrix(fig.add_subplot(2, 1, 2)) is not ax
+
+
+def test_an_empty_ladder_plots_an_empty_picture() -> None:
+    ax = Ladder(id="e", name="Empty").plot()
+    assert len(ax.texts) == 0
+    png(ax)
+
+
+def test_matrix_heatmap_holds_the_expected_levels(ladder: Ladder) -> None:
+    ax = ladder.plot_matrix()
+    assert [t.get_text() for t in ax.get_yticklabels()] == [role.title for role in ladder]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Craft", "People leadership"]
+    (image,) = ax.get_images()
+    data = np.asarray(image.get_array())
+    assert data[0].tolist() == [2, 0]  # Product Manager expects no people leadership
+    assert data[-1].tolist() == [4, 4]
+    cells = [text.get_text() for text in ax.texts]
+    assert len(cells) == sum(len(role.expectations) for role in ladder)
+    colour_bar = ax.figure.axes[-1]
+    assert [t.get_text() for t in colour_bar.get_yticklabels()] == ["none", *ladder.scale]
+    assert_not_blank(png(ax))
+
+
+def test_readiness_plot_shows_expected_and_demonstrated() -> None:
+    ladder = presets.load("six-step")
+    report = ladder.readiness(Assessment(levels={"communication": 3}, person="Bo"), "apm")
+    ax = report.plot()
+    names = [e.competency for e in report.role.expectations]
+    assert [t.get_text() for t in ax.get_yticklabels()] == names
+    bars = cast("list[Rectangle]", list(ax.patches))
+    assert [bar.get_width() for bar in bars[: len(names)]] == [
+        e.level for e in report.role.expectations
+    ]
+    assert [bar.get_width() for bar in bars[len(names) :]] == [
+        report.demonstrated[name] for name in names
+    ]
+    assert ax.get_title() == "Bo for Associate Product Manager: not ready (score 0.12)"
+    legend = ax.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "expected",
+        "demonstrated, met",
+        "demonstrated, short",
+    ]
+    assert_not_blank(png(ax))
+    anonymous = ladder.readiness(Assessment(levels={}), "apm").plot()
+    assert anonymous.get_title().startswith("Associate Product Manager: not ready")
+
+
+def test_a_bare_figure_needs_no_pyplot() -> None:
+    fig = figure(presets.load("six-step"))
+    assert_not_blank(png(fig.axes[0]))
+
+
+def test_without_matplotlib_the_error_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch, ladder: Ladder
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    with pytest.raises(ModuleNotFoundError, match=r"pip install 'careerladder\[plot\]'"):
+        ladder.plot()
+    with pytest.raises(ModuleNotFoundError, match="plotting needs matplotlib"):
+        figure(ladder)

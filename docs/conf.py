@@ -19,6 +19,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
+    "matplotlib.sphinxext.plot_directive",
     "presets_pages",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -35,6 +36,7 @@ nitpick_ignore_regex = [
     ("py:class", r"careerladder\._.*"),
     ("py:obj", r"(attrs|networkx|nx|hypothesis)\..*"),
     ("py:class", r"(RoleKey|CompetencyKey|Severity|Format|os\.PathLike|dt\.date|datetime\.date)"),
+    ("py:class", r"(Axes|matplotlib\..*)"),
 ]
 
 autodoc_member_order = "bysource"
@@ -55,6 +57,13 @@ import matplotlib
 matplotlib.use("Agg")
 from careerladder import *
 """
+
+# Pictures are drawn from code at build time, from the repository root.
+plot_working_directory = str(Path(__file__).parent.parent)
+plot_formats = [("png", 100)]
+plot_html_show_formats = False
+plot_html_show_source_link = False
+plot_rcparams = {"savefig.bbox": "tight"}
 
 html_theme = "furo"
 html_title = "careerladder"

@@ -22,9 +22,11 @@ from ._problems import LadderError, Problem
 if TYPE_CHECKING:
     from . import presets
     from ._assessment import Assessment, iter_assessments, load_assessment
+    from ._case import from_case, to_case
     from ._diff import Change, LadderDiff, diff
     from ._mapping import RoleMapping, RoleMatch, map_roles
     from ._readiness import Gap, Readiness, team_readiness, write_readiness_csv
+    from ._sheet import read_matrix, write_matrix
 
 # Tracebacks name the exception as users import it.
 LadderError.__module__ = __name__
@@ -45,6 +47,10 @@ _LAZY = {
     "Readiness": "._readiness",
     "team_readiness": "._readiness",
     "write_readiness_csv": "._readiness",
+    "from_case": "._case",
+    "to_case": "._case",
+    "read_matrix": "._sheet",
+    "write_matrix": "._sheet",
 }
 
 
@@ -84,12 +90,16 @@ __all__ = [
     "diff",
     "dump",
     "dumps",
+    "from_case",
     "iter_assessments",
     "load",
     "load_assessment",
     "loads",
     "map_roles",
     "presets",
+    "read_matrix",
     "team_readiness",
+    "to_case",
+    "write_matrix",
     "write_readiness_csv",
 ]

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
-from ._files import check_text, dumps, format_of, load, read_text
+from ._files import check_text, dumps, format_of, read_text
+from ._interchange import kind_of, read
 from ._limits import DEFAULT_LIMITS, Limits
 from ._problems import LadderError, Problem
 
@@ -74,6 +75,8 @@ def _check_one(name: str, stdin_format: str, limits: Limits) -> list[Problem]:
     try:
         if name == "-":
             return check_text(sys.stdin.read(), format_of("", stdin_format), "<stdin>", limits)
+        if kind_of(name) != "ladder":
+            return list(read(name, limits).lint())
         kind = format_of(name)
         return check_text(read_text(name, limits), kind, name, limits)
     except LadderError as error:
@@ -138,7 +141,7 @@ _REPORTERS: dict[str, Callable[[list[Problem], TextIO], None]] = {
 def _resolve(name: str, limits: Limits) -> Ladder:
     """Load *name* as a file if one exists, else as a preset."""
     if Path(name).exists():
-        return load(name, limits=limits)
+        return read(name, limits)
     from . import presets  # noqa: PLC0415 -- only when a name is not a file
 
     if name in presets.names():
@@ -206,6 +209,23 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
         out.write(text)
+    return OK
+
+
+def _convert(args: argparse.Namespace, _: TextIO) -> int:
+    from ._interchange import write  # noqa: PLC0415 -- only this command writes
+
+    try:
+        ladder = _resolve(args.source, _limits(args))
+    except LadderError as error:
+        for problem in error.problems:
+            sys.stderr.write(f"{problem}\n")
+        unreadable = any(p.code in _UNREADABLE for p in error.problems)
+        return ERROR if unreadable else FOUND
+    if kind_of(args.target) == "ladder":
+        format_of(args.target)  # an unknown suffix is a clean error before any work
+    write(ladder, args.target, levels=args.levels)
+    sys.stderr.write(f"wrote {args.target}\n")
     return OK
 
 
@@ -444,6 +464,30 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     show.set_defaults(run=_show)
+
+    convert = commands.add_parser(
+        "convert",
+        parents=[limits],
+        help="convert a ladder between formats, by suffix",
+        description="Read a ladder in one format and write it in another, each chosen by "
+        "the file's suffix: .yaml/.yml, .json and .toml ladder files; .csv and .xlsx "
+        "role x competency matrices (xlsx needs the xlsx extra); .case.json CASE 1.1 "
+        "packages. The ladder is checked on the way: an invalid one exits 1, and nothing "
+        "is written.",
+        epilog="examples:\n  careerladder convert ladder.xlsx ladder.yaml\n"
+        "  careerladder convert six-step six-step.csv --levels names\n"
+        "  careerladder convert ladder.yaml ladder.case.json",
+        formatter_class=raw,
+    )
+    convert.add_argument("source", metavar="IN", help="a ladder in any format, or a preset name")
+    convert.add_argument("target", metavar="OUT", help="the file to write")
+    convert.add_argument(
+        "--levels",
+        choices=["numbers", "names"],
+        default="numbers",
+        help="how a matrix writes expected levels (default: numbers)",
+    )
+    convert.set_defaults(run=_convert)
 
     listing = commands.add_parser(
         "presets",

@@ -372,7 +372,11 @@ class _Reader:
                 gc.enable()
 
     def _ladder(self) -> Ladder:
-        data = self.data = self.parse()
+        return self.build(self.parse())
+
+    def build(self, data: object) -> Ladder:
+        """Build the ladder from parsed *data*, or raise every problem found."""
+        self.data = data
         if not isinstance(data, dict):
             kind = "empty" if data is None else describe(data)
             self.add(
@@ -743,15 +747,18 @@ def dump(ladder: Ladder, path: str | os.PathLike[str], format: str | None = None
     .. versionadded:: 0.1.0
     """
     name = os.fspath(path)
-    text = dumps(ladder, format_of(name, format))
-    target = FilePath(name)
+    write_atomic(FilePath(name), dumps(ladder, format_of(name, format)).encode("utf-8"))
+
+
+def write_atomic(target: FilePath, data: bytes) -> None:
+    """Write *data* to *target* whole or not at all, through a file beside it."""
     # Not tempfile.mkstemp: its files are private (0600). Created like any new
     # file (0666 less the umask), or with the mode of the file it replaces.
     temporary = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
         if target.exists():
             temporary.chmod(target.stat().st_mode & 0o7777)
         temporary.replace(target)

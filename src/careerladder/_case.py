@@ -1,0 +1,515 @@
+"""
+Ladders as 1EdTech CASE 1.1 packages (Competencies and Academic Standards Exchange).
+
+The mapping (the docs' Interchange page has it as a table):
+
+- the ladder is the ``CFDocument``;
+- each competency, each role and each expectation is a ``CFItem`` (item types
+  ``Competency``, ``Job Role`` and ``Expectation``), its ``humanCodingScheme``
+  the id (``role/competency`` for an expectation);
+- ``isChildOf`` associations hang competencies and roles under the document
+  and expectations under their role; ``precedes`` runs from a role to each
+  role it promotes to; ``hasSkillLevel`` ties an expectation to its level;
+- one ``CFRubric`` has a criterion per competency with a criterion level per
+  step of the scale;
+- each citation is an ``isRelatedTo`` association from the item to the
+  reference, whose URI is the reference's URL where it has one; the first
+  URL is also the document's ``officialSourceURL``.
+
+Identifiers are UUIDs derived (version 5) from the ladder's and its parts'
+ids, so that every export of a ladder names its parts the same. What CASE has
+no field for (role level and track, the reference list) travels in the
+``extensions`` object CASE 1.1 allows on every entity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._problems import LadderError, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ._ladder import Ladder
+
+#: The namespace of every identifier this module derives.
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://careerladder.invalid/case")
+CASE_VERSION = "1.1"
+ITEM_TYPES = ("Competency", "Job Role", "Expectation")
+
+
+def _identifier(ladder_id: str, *parts: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, "/".join((ladder_id, *parts))))
+
+
+def _link(entity: dict[str, Any]) -> dict[str, str]:
+    """A LinkURI to *entity*: its title, identifier and URI."""
+    title = entity.get("title") or entity.get("fullStatement") or entity.get("quality") or ""
+    return {"title": title, "identifier": entity["identifier"], "uri": entity["uri"]}
+
+
+def _rubric(
+    ladder: Ladder,
+    entity: Callable[..., dict[str, Any]],
+    competency_items: dict[str, dict[str, Any]],
+) -> tuple[dict[str, Any], dict[tuple[str, int], dict[str, Any]]]:
+    """The rubric: a criterion per competency, a criterion level per step of the scale."""
+    rubric_id = _identifier(ladder.id, "rubric")
+    criteria = []
+    levels: dict[tuple[str, int], dict[str, Any]] = {}
+    for position, competency in enumerate(ladder.competencies, 1):
+        criterion = entity(
+            "criterion",
+            competency.id,
+            category=competency.name,
+            description=competency.description,
+            CFItemURI=_link(competency_items[competency.id]),
+            position=position,
+            rubricId=rubric_id,
+        )
+        criterion["CFRubricCriterionLevels"] = []
+        for score, name in enumerate(ladder.scale, 1):
+            level = entity(
+                "criterion-level",
+                competency.id,
+                str(score),
+                quality=name,
+                score=score,
+                position=score,
+                rubricCriterionId=criterion["identifier"],
+            )
+            criterion["CFRubricCriterionLevels"].append(level)
+            levels[competency.id, score] = level
+        criteria.append(criterion)
+    rubric = entity(
+        "rubric",
+        title=f"{ladder.name}: proficiency",
+        description="One criterion per competency, one level per step of the scale.",
+        CFRubricCriteria=criteria,
+    )
+
+    return rubric, levels
+
+
+def to_case(
+    ladder: Ladder,
+    *,
+    base_uri: str = "urn:uuid:",
+    creator: str = "careerladder",
+    changed: dt.datetime | None = None,
+) -> dict[str, Any]:
+    """
+    Return *ladder* as a CASE 1.1 package: JSON-ready dictionaries.
+
+    Args:
+        ladder: The ladder to export.
+        base_uri: Each entity's ``uri`` is this followed by its identifier.
+        creator: The ``creator`` of the ``CFDocument``.
+        changed: The ``lastChangeDateTime`` of every entity (default: now, UTC).
+
+    Example:
+        >>> import datetime as dt
+        >>> from careerladder import from_case, presets, to_case
+        >>> ladder = presets.load("six-step")
+        >>> package = to_case(ladder, changed=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+        >>> package["CFDocument"]["title"]
+        'Six-step product management ladder'
+        >>> sorted({item["CFItemType"] for item in package["CFItems"]})
+        ['Competency', 'Expectation', 'Job Role']
+        >>> from_case(package) == ladder
+        False
+        >>> [r.id for r in from_case(package)] == [r.id for r in ladder]
+        True
+
+    .. versionadded:: 0.1.0
+    """
+    stamp = (changed or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+    stamp = stamp.replace("+00:00", "Z")
+
+    def entity(*parts: str, **fields: Any) -> dict[str, Any]:  # noqa: ANN401
+        identifier = _identifier(ladder.id, *parts)
+        return {
+            "identifier": identifier,
+            "uri": f"{base_uri}{identifier}",
+            "lastChangeDateTime": stamp,
+            **{k: v for k, v in fields.items() if v not in (None, "", [], {})},
+        }
+
+    references = {r.id: r for r in ladder.references}
+    linked = [r for r in ladder.references if r.url]
+    listed = [
+        {k: v for k, v in attrs.asdict(r).items() if v is not None}
+        | ({"date": r.date.isoformat()} if r.date else {})
+        for r in ladder.references
+    ]
+    document = entity(
+        "document",
+        title=ladder.name,
+        creator=creator,
+        description=ladder.description,
+        officialSourceURL=linked[0].url if linked else None,
+        language="en",
+        adoptionStatus="Draft",
+        caseVersion=CASE_VERSION,
+        extensions={
+            "careerladder": {
+                "id": ladder.id,
+                "scale": list(ladder.scale),
+                "references": listed,
+            }
+        },
+    )
+    document["CFPackageURI"] = {
+        "title": ladder.name,
+        "identifier": document["identifier"],
+        "uri": f"{base_uri}{document['identifier']}",
+    }
+    doc_link = _link(document)
+    types = {name: entity("type", name, title=name, typeCode=name) for name in ITEM_TYPES}
+    items: list[dict[str, Any]] = []
+    associations: list[dict[str, Any]] = []
+
+    def item(kind: str, *parts: str, **fields: Any) -> dict[str, Any]:  # noqa: ANN401
+        new = entity(
+            *parts,
+            CFDocumentURI=doc_link,
+            CFItemType=kind,
+            CFItemTypeURI=_link(types[kind]),
+            **fields,
+        )
+        items.append(new)
+        return new
+
+    def associate(
+        kind: str,
+        origin: dict[str, Any],
+        target: dict[str, str],
+        *key: str,
+        extensions: dict[str, Any] | None = None,
+    ) -> None:
+        associations.append(
+            entity(
+                "association",
+                kind,
+                *key,
+                associationType=kind,
+                originNodeURI=_link(origin),
+                destinationNodeURI=target,
+                CFDocumentURI=doc_link,
+                sequenceNumber=len(associations) + 1,
+                extensions=extensions,
+            )
+        )
+
+    def cite(origin: dict[str, Any], sources: tuple[str, ...], *key: str) -> None:
+        for source in sources:
+            reference = references[source]
+            identifier = _identifier(ladder.id, "reference", source)
+            target = {
+                "title": reference.title,
+                "identifier": identifier,
+                "uri": reference.url or f"{base_uri}{identifier}",
+            }
+            associate("isRelatedTo", origin, target, *key, source)
+
+    competency_items = {}
+    for competency in ladder.competencies:
+        found = item(
+            "Competency",
+            "competency",
+            competency.id,
+            fullStatement=competency.name,
+            humanCodingScheme=competency.id,
+            notes=competency.description,
+            conceptKeywords=[competency.category] if competency.category else None,
+        )
+        competency_items[competency.id] = found
+        associate("isChildOf", found, doc_link, "competency", competency.id)
+        cite(found, competency.sources, "competency", competency.id)
+
+    rubric, levels = _rubric(ladder, entity, competency_items)
+
+    role_items = {}
+    for role in ladder.roles:
+        found = item(
+            "Job Role",
+            "role",
+            role.id,
+            fullStatement=role.title,
+            humanCodingScheme=role.id,
+            alternativeLabel="; ".join(role.aliases),
+            notes=role.summary,
+            extensions={
+                "careerladder": {
+                    k: v
+                    for k, v in {
+                        "level": role.level,
+                        "track": role.track,
+                        "aliases": list(role.aliases),
+                        "responsibilities": list(role.responsibilities),
+                    }.items()
+                    if v not in (None, [])
+                }
+            },
+        )
+        role_items[role.id] = found
+        associate("isChildOf", found, doc_link, "role", role.id)
+        cite(found, role.sources, "role", role.id)
+        for expectation in role.expectations:
+            competency = ladder.competency(expectation.competency)
+            level_name = ladder.scale[expectation.level - 1]
+            statement = expectation.description or f"{competency.name}: {level_name}"
+            child = item(
+                "Expectation",
+                "expectation",
+                role.id,
+                competency.id,
+                fullStatement=statement,
+                humanCodingScheme=f"{role.id}/{competency.id}",
+            )
+            associate("isChildOf", child, _link(found), "expectation", role.id, competency.id)
+            associate(
+                "hasSkillLevel",
+                child,
+                _link(levels[competency.id, expectation.level]),
+                "expectation",
+                role.id,
+                competency.id,
+            )
+            cite(child, expectation.sources, "expectation", role.id, competency.id)
+    for promotion in sorted(ladder.promotions, key=lambda p: p.pair):
+        associate(
+            "precedes",
+            role_items[promotion.source],
+            _link(role_items[promotion.target]),
+            "promotion",
+            promotion.source,
+            promotion.target,
+            extensions={"careerladder": {"criteria": list(promotion.criteria)}}
+            if promotion.criteria
+            else None,
+        )
+    return {
+        "CFDocument": document,
+        "CFItems": items,
+        "CFAssociations": associations,
+        "CFDefinitions": {"CFItemTypes": list(types.values())},
+        "CFRubrics": [rubric],
+    }
+
+
+# -- import --------------------------------------------------------------------------
+
+
+def _extension(entity: dict[str, Any]) -> dict[str, Any]:
+    found = entity.get("extensions", {})
+    found = found.get("careerladder", {}) if isinstance(found, dict) else {}
+    return found if isinstance(found, dict) else {}
+
+
+def _target(association: dict[str, Any], end: str) -> str | None:
+    node = association.get(end)
+    return node.get("identifier") if isinstance(node, dict) else None
+
+
+class _Importer:
+    """Reads a package back into a ladder document, noting each missing part as a problem."""
+
+    def __init__(self, package: object, file: str | None) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        data = package if isinstance(package, dict) else {}
+        document = data.get("CFDocument")
+        if not isinstance(document, dict):
+            self.fail("CFDocument", "missing-field", "CFDocument: expected an object")
+            document = {}
+        self.data = data
+        self.document = document
+        self.extra = _extension(document)
+        self.items = dict(self.entries("CFItems"))
+        self.by_id = {entry["identifier"]: entry for entry in self.items.values()}
+        self.associations = [entry for _, entry in self.entries("CFAssociations")]
+        self.competencies: dict[str, dict[str, Any]] = {}
+        self.roles: dict[str, dict[str, Any]] = {}
+        self.sources = {
+            _identifier(str(self.extra.get("id", "")), "reference", r["id"]): r["id"]
+            for r in self.extra.get("references", [])
+            if isinstance(r, dict) and "id" in r
+        }
+        self.cites: dict[str, list[str]] = {}
+        for association in self.associations:
+            origin = _target(association, "originNodeURI")
+            if association.get("associationType") == "isRelatedTo" and origin is not None:
+                target = _target(association, "destinationNodeURI") or ""
+                self.cites.setdefault(origin, []).append(self.sources.get(target, ""))
+
+    def fail(self, path: str, code: str, message: str) -> None:
+        self.problems.append(Problem(code=code, message=message, path=path, file=self.file))
+
+    def entries(self, key: str) -> list[tuple[str, dict[str, Any]]]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            self.fail(key, "wrong-type", f"{key}: expected a list")
+            return []
+        found = []
+        for index, entry in enumerate(value):
+            path = f"{key}[{index}]"
+            if not isinstance(entry, dict) or not isinstance(entry.get("identifier"), str):
+                self.fail(path, "missing-field", f"{path}: expected an object with 'identifier'")
+                continue
+            found.append((path, entry))
+        return found
+
+    def field(self, path: str, entry: dict[str, Any], name: str) -> str:
+        value = entry.get(name)
+        if isinstance(value, str) and value:
+            return value
+        self.fail(f"{path}.{name}", "missing-field", f"{path}.{name}: expected a non-empty string")
+        return ""
+
+    def cited(self, identifier: str, fields: dict[str, Any]) -> dict[str, Any]:
+        sources = [s for s in self.cites.get(identifier, []) if s]
+        return {**fields, "sources": sources} if sources else fields
+
+    def levels(self) -> dict[str, tuple[str, int]]:
+        """Each rubric criterion level's identifier -> (competency id, level)."""
+        found: dict[str, tuple[str, int]] = {}
+        for path, rubric in self.entries("CFRubrics"):
+            for i, criterion in enumerate(rubric.get("CFRubricCriteria", [])):
+                item = self.by_id.get(_target(criterion, "CFItemURI") or "")
+                if item is None:
+                    self.fail(
+                        f"{path}.CFRubricCriteria[{i}].CFItemURI",
+                        "unknown-item",
+                        f"{path}.CFRubricCriteria[{i}] names no item of the package",
+                    )
+                    continue
+                for level in criterion.get("CFRubricCriterionLevels", []):
+                    found[level.get("identifier", "")] = (
+                        item.get("humanCodingScheme", ""),
+                        level.get("score", 0),
+                    )
+        return found
+
+    def read_items(self) -> None:
+        for path, entry in self.items.items():
+            kind = entry.get("CFItemType")
+            if kind == "Competency":
+                self.competencies[entry["identifier"]] = self.competency(path, entry)
+            elif kind == "Job Role":
+                self.roles[entry["identifier"]] = self.role(path, entry)
+
+    def competency(self, path: str, entry: dict[str, Any]) -> dict[str, Any]:
+        fields = {
+            "id": self.field(path, entry, "humanCodingScheme"),
+            "name": self.field(path, entry, "fullStatement"),
+        }
+        if entry.get("notes"):
+            fields["description"] = entry["notes"]
+        if entry.get("conceptKeywords"):
+            fields["category"] = entry["conceptKeywords"][0]
+        return self.cited(entry["identifier"], fields)
+
+    def role(self, path: str, entry: dict[str, Any]) -> dict[str, Any]:
+        more = _extension(entry)
+        if "level" not in more:
+            self.fail(
+                f"{path}.extensions",
+                "missing-field",
+                f"{path}: the role's level is missing (extensions.careerladder.level)",
+            )
+        role: dict[str, Any] = {
+            "id": self.field(path, entry, "humanCodingScheme"),
+            "title": self.field(path, entry, "fullStatement"),
+            "level": more.get("level", 0),
+            "expectations": {},
+            "promotes_to": [],
+        }
+        role.update({k: more[k] for k in ("track", "aliases", "responsibilities") if more.get(k)})
+        if entry.get("notes"):
+            role["summary"] = entry["notes"]
+        return self.cited(entry["identifier"], role)
+
+    def read_associations(self, levels: dict[str, tuple[str, int]]) -> None:
+        parents = {
+            _target(a, "originNodeURI"): _target(a, "destinationNodeURI")
+            for a in self.associations
+            if a.get("associationType") == "isChildOf"
+        }
+        names = {c["id"]: c["name"] for c in self.competencies.values()}
+        for association in self.associations:
+            kind = association.get("associationType")
+            origin = _target(association, "originNodeURI") or ""
+            target = _target(association, "destinationNodeURI") or ""
+            if kind == "precedes" and origin in self.roles and target in self.roles:
+                criteria = _extension(association).get("criteria")
+                end = self.roles[target]["id"]
+                self.roles[origin]["promotes_to"].append(
+                    {"role": end, "criteria": criteria} if criteria else end
+                )
+            elif kind == "hasSkillLevel" and target in levels:
+                parent = self.roles.get(parents.get(origin) or "")
+                if parent is None:
+                    continue
+                competency, score = levels[target]
+                statement = self.by_id.get(origin, {}).get("fullStatement", "")
+                expectation: dict[str, Any] = {"level": score}
+                if statement and not statement.startswith(f"{names.get(competency)}: "):
+                    expectation["description"] = statement
+                parent["expectations"][competency] = self.cited(origin, expectation)
+
+    def ladder_document(self) -> dict[str, Any]:
+        self.read_items()
+        self.read_associations(self.levels())
+        document, extra = self.document, self.extra
+        found: dict[str, Any] = {
+            "id": extra.get("id") or self.field("CFDocument", document, "identifier"),
+            "name": self.field("CFDocument", document, "title"),
+            "competencies": list(self.competencies.values()),
+            "roles": list(self.roles.values()),
+        }
+        if document.get("description"):
+            found["description"] = document["description"]
+        if extra.get("scale"):
+            found["scale"] = extra["scale"]
+        if extra.get("references"):
+            found["references"] = {
+                r["id"]: {k: v for k, v in r.items() if k != "id"} for r in extra["references"]
+            }
+        return found
+
+
+def from_case(package: object, *, file: str | None = None) -> Ladder:
+    """
+    Build a ladder from a CASE 1.1 package that `to_case` wrote.
+
+    Roles, competencies, expectations, levels, promotions, the scale and the
+    references come back; the ladder is checked as any other, and a package
+    that lacks a part the ladder needs says which, by its path in the package.
+
+    Raises:
+        LadderError: If the package is not one this library can read back, or
+            its ladder is not valid.
+
+    Example:
+        >>> from careerladder import from_case, presets, to_case
+        >>> ladder = presets.load("seven-step-gpm")
+        >>> from_case(to_case(ladder)) == ladder
+        True
+
+    .. versionadded:: 0.1.0
+    """
+    from ._files import _Locator, _Reader  # noqa: PLC0415 -- the shared document checks
+
+    importer = _Importer(package, file)
+    document = importer.ladder_document()
+    if importer.problems:
+        raise LadderError(importer.problems)
+    checker = _Reader(text="", format="json", file=file)
+    checker._locator = _Locator()  # noqa: SLF001 -- positions are CASE paths, not lines
+    return checker.build(document)

@@ -1,0 +1,580 @@
+"""
+Ladders as spreadsheets: a role x competency matrix in CSV or XLSX.
+
+The ``roles`` table has one row per role (``id``, ``title``, ``level``,
+``track``, ``promotes_to``) and one column per competency holding the level
+the role expects, by number or by scale name. A workbook adds a ``ladder``
+sheet (id, name, description, scale) and a ``competencies`` sheet (id, name,
+category, description); a CSV file holds the matrix alone.
+
+Reading builds the same document a YAML file would give and checks it the
+same way, so every problem is the one a ladder file would get, located by
+sheet, row and column instead of line and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from ._check import slug
+from ._files import _Locator, _parse_path, _Reader, not_utf8, too_large, write_atomic
+from ._limits import DEFAULT_LIMITS, Limits
+from ._problems import LadderError, Problem, format_path, hint
+from ._problems import quote as _q
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from ._ladder import Ladder
+
+LevelStyle = Literal["numbers", "names"]
+
+#: The columns before the competencies, in order; the first three are required.
+FIXED = ("id", "title", "level", "track", "promotes_to")
+REQUIRED = FIXED[:3]
+#: How `promotes_to` separates role ids.
+_SEPARATOR = re.compile(r"[;,\n]")
+SHEETS = ("ladder", "competencies", "roles")
+#: Stands in for a role level that could not be read, so the rest of the row is checked.
+_UNKNOWN_LEVEL = -(10**9)
+Path_ = tuple[Any, ...]
+
+
+def column_letter(index: int) -> str:
+    """
+    The spreadsheet name of the 1-based column *index*.
+
+    Example:
+        >>> column_letter(1), column_letter(26), column_letter(28)
+        ('A', 'Z', 'AB')
+    """
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@attrs.frozen
+class Cell:
+    """Where a value sits: sheet (``None`` for CSV), 1-based row and column."""
+
+    sheet: str | None
+    row: int
+    column: int
+
+    @property
+    def ref(self) -> str:
+        """``roles!C4`` in a workbook, ``C4`` in a CSV file."""
+        name = f"{column_letter(self.column)}{self.row}"
+        return f"{self.sheet}!{name}" if self.sheet else name
+
+
+@attrs.frozen
+class Table:
+    """The non-blank rows of one sheet, each value stripped of surrounding spaces."""
+
+    sheet: str | None
+    rows: list[tuple[int, list[object]]]
+    #: Merged ranges as (first row, first column, last row, last column).
+    merged: list[tuple[int, int, int, int]] = attrs.Factory(list)
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _table(sheet: str | None, rows: Iterable[Sequence[object]]) -> Table:
+    kept = []
+    for number, row in enumerate(rows, 1):
+        values = [_clean(v) for v in row]
+        if any(v is not None for v in values):
+            kept.append((number, values))
+    return Table(sheet, kept)
+
+
+class _Sheets:
+    """Turns tables into a ladder document, remembering where each value came from."""
+
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.cells: dict[Path_, Cell] = {}
+        self.problems: list[Problem] = []
+
+    def problem(self, cell: Cell, code: str, message: str) -> None:
+        self.problems.append(
+            Problem(
+                code=code,
+                message=message,
+                path=cell.ref,
+                file=self.file,
+                line=cell.row,
+                column=cell.column,
+            )
+        )
+
+    # -- values --------------------------------------------------------------------
+
+    def text(self, value: object, cell: Cell, what: str) -> str | None:
+        if value is None or isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = int(value) if float(value).is_integer() else value
+            return str(number)  # an id or a title typed as a number
+        self.problem(cell, "wrong-type", f"{what} in {cell.ref}: expected text, got {_q(value)}")
+        return None
+
+    def whole(self, value: object, cell: Cell, what: str) -> int | str | None:
+        """A whole number, or (for a level) the text as typed, left to the scale check."""
+        if isinstance(value, bool):
+            pass
+        elif isinstance(value, int):
+            return value
+        elif isinstance(value, float) and value.is_integer():
+            return int(value)
+        elif isinstance(value, str):
+            if re.fullmatch(r"[+-]?\d+", value):
+                return int(value)  # a number typed as text
+            if what == "expected level":
+                return value  # a scale name, checked with the ladder
+        self.problem(
+            cell,
+            "wrong-type",
+            f"{what} in {cell.ref} is {_q(value)}; expected a whole number"
+            + (" or a scale name" if what == "expected level" else ""),
+        )
+        return None
+
+    # -- tables --------------------------------------------------------------------
+
+    def merged(self, table: Table, cell: Cell) -> bool:
+        """Whether *cell* is part of cells merged across columns (reported at the first)."""
+        for first_row, first, last_row, last in table.merged:
+            if first_row <= cell.row <= last_row and first <= cell.column <= last:
+                if last == first:
+                    return False
+                if cell.column == first:
+                    span = f"{cell.ref}:{column_letter(last)}{last_row}"
+                    self.problem(
+                        cell,
+                        "merged-header",
+                        f"the header cells {span} are merged; unmerge them and name each "
+                        "column on its own",
+                    )
+                return True
+        return False
+
+    def header(self, table: Table, known: set[str] | None) -> dict[int, str] | None:
+        """Column index (0-based) -> fixed column name or competency id."""
+        if not table.rows:
+            self.problem(
+                Cell(table.sheet, 1, 1),
+                "empty-sheet",
+                f"{table.sheet or 'the file'} has no rows; the first row names the columns: "
+                + ", ".join(FIXED)
+                + ", then one column per competency",
+            )
+            return None
+        number, values = table.rows[0]
+        columns: dict[int, str] = {}
+        seen: dict[str, Cell] = {}
+        last = max((i for i, v in enumerate(values) if v is not None), default=-1)
+        for index, value in enumerate(values[: last + 1]):
+            cell = Cell(table.sheet, number, index + 1)
+            if self.merged(table, cell):
+                continue
+            name = self.text(value, cell, "a column name")
+            if name is None:
+                if any(len(row) > index and row[index] is not None for _, row in table.rows):
+                    self.problem(
+                        cell,
+                        "empty-header",
+                        f"column {column_letter(index + 1)} has values but no name in "
+                        f"{cell.ref}; name it after a competency id or remove it",
+                    )
+                continue
+            key = name.casefold().replace(" ", "_") if name.casefold() in _FIXED_NAMES else name
+            if key in seen:
+                self.problem(
+                    cell,
+                    "duplicate-column",
+                    f"column {_q(name)} in {cell.ref} repeats {seen[key].ref}; keep one",
+                )
+                continue
+            seen[key] = cell
+            if key not in FIXED and known is not None and key not in known:
+                self.problem(
+                    cell,
+                    "unknown-competency",
+                    f"unknown competency {_q(name)} in {cell.ref}"
+                    + hint(name, known, "add it to the competencies sheet or remove the column"),
+                )
+                continue
+            columns[index] = key
+        for name in REQUIRED:
+            if name not in seen:
+                self.problem(
+                    Cell(table.sheet, number, 1),
+                    "missing-column",
+                    f"no {_q(name)} column in the header row {number}; the first columns are "
+                    + ", ".join(FIXED),
+                )
+        return columns
+
+    def roles(self, table: Table, known: set[str] | None) -> list[dict[str, Any]]:
+        columns = self.header(table, known)
+        if columns is None:
+            return []
+        roles: list[dict[str, Any]] = []
+        for number, values in table.rows[1:]:
+            i = len(roles)
+            role: dict[str, Any] = {}
+            expectations: dict[str, object] = {}
+            self.cells["roles", i] = Cell(table.sheet, number, 1)
+            for index, key in columns.items():
+                value = values[index] if index < len(values) else None
+                cell = Cell(table.sheet, number, index + 1)
+                if key in FIXED:
+                    self.cells["roles", i, key] = cell
+                if value is None:
+                    continue
+                if key == "level":
+                    level = self.whole(value, cell, "level")
+                    # A placeholder keeps the row in the checks; its problem is already noted.
+                    role[key] = _UNKNOWN_LEVEL if level is None else level
+                elif key == "promotes_to":
+                    text = self.text(value, cell, "promotes_to") or ""
+                    targets = [t.strip() for t in _SEPARATOR.split(text) if t.strip()]
+                    role[key] = targets
+                    for j in range(len(targets)):
+                        self.cells["roles", i, key, j] = cell
+                elif key in FIXED:
+                    role[key] = self.text(value, cell, key)
+                else:
+                    expectations[key] = self.whole(value, cell, "expected level")
+                    self.cells["roles", i, "expectations", key] = cell
+            role = {k: v for k, v in role.items() if v is not None}
+            role["expectations"] = {k: v for k, v in expectations.items() if v is not None}
+            roles.append(role)
+        return roles
+
+    def competencies(self, table: Table) -> list[dict[str, Any]]:
+        if not table.rows:
+            return []
+        number, header = table.rows[0]
+        names = [str(h).casefold() if h is not None else None for h in header]
+        found: list[dict[str, Any]] = []
+        for number, values in table.rows[1:]:
+            k = len(found)
+            entry: dict[str, Any] = {}
+            self.cells["competencies", k] = Cell(table.sheet, number, 1)
+            for index, name in enumerate(names):
+                if name in {"id", "name", "category", "description"} and index < len(values):
+                    cell = Cell(table.sheet, number, index + 1)
+                    self.cells["competencies", k, name] = cell
+                    text = self.text(values[index], cell, name)
+                    if text is not None:
+                        entry[name] = text
+            found.append(entry)
+        return found
+
+    def ladder_fields(self, table: Table) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        for number, values in table.rows:
+            key = str(values[0]).casefold() if values and values[0] is not None else None
+            value = values[1] if len(values) > 1 else None
+            if key not in {"id", "name", "description", "scale"} or value is None:
+                continue
+            cell = Cell(table.sheet, number, 2)
+            self.cells[(key,)] = cell
+            text = self.text(value, cell, key)
+            if text is not None:
+                fields[key] = [s.strip() for s in text.split(";")] if key == "scale" else text
+        return fields
+
+    # -- problems ------------------------------------------------------------------
+
+    def locate(self, problem: Problem) -> Problem:
+        """Move a problem of the ladder document to the cell it came from."""
+        parts = _parse_path(problem.path) if problem.path else ()
+        for end in range(len(parts), 0, -1):
+            cell = self.cells.get(parts[:end])
+            if cell is not None:
+                break
+        else:
+            cell = self.cells.get(("id",), Cell(None, 1, 1))
+        message = problem.message
+        if problem.path:
+            message = message.replace(format_path(parts), cell.ref)
+        return attrs.evolve(
+            problem,
+            message=message,
+            path=cell.ref,
+            file=self.file,
+            line=cell.row,
+            column=cell.column,
+        )
+
+    def build(self, document: dict[str, Any], limits: Limits) -> Ladder:
+        reader = _Reader(text="", format="json", file=self.file, limits=limits)
+        # Positions come from the cells, not from a scan of the text.
+        reader._locator = _Locator()  # noqa: SLF001 -- a sibling module
+        try:
+            ladder = reader.build(document)
+        except LadderError as error:
+            noted = {(p.line, p.column) for p in self.problems}
+            problems = [self.locate(p) for p in error.problems]
+            fresh = [
+                p
+                for p in problems
+                if (p.line, p.column) not in noted
+                and not (
+                    p.code == "level-not-rising" and f"is level {_UNKNOWN_LEVEL} " in p.message
+                )
+            ]
+            raise LadderError(self.problems + fresh) from None
+        if self.problems:
+            raise LadderError(self.problems)
+        return ladder
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+def read_matrix(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Ladder:
+    """
+    Read a ladder from a role x competency matrix in a CSV or XLSX file.
+
+    A CSV file holds the matrix alone: the ladder's id and name come from the
+    file name, and each competency column's header is the competency's id and
+    name. A workbook (the ``xlsx`` extra) may add ``ladder`` and
+    ``competencies`` sheets, as `write_matrix` writes them; a column that
+    names no competency of that sheet is then a problem.
+
+    Blank rows are skipped, spaces around values are dropped, and a number
+    typed as text counts as that number. Everything else that is wrong is
+    reported at once, each problem with its sheet, row and column.
+
+    Raises:
+        LadderError: If the sheet does not describe a valid ladder.
+        OSError: If the file cannot be read.
+
+    Example:
+        >>> from careerladder import read_matrix
+        >>> ladder = read_matrix("examples/sheets/acme.csv")
+        >>> [role.id for role in ladder.next_roles("senior-pm")]
+        ['staff-pm', 'group-pm']
+
+    .. versionadded:: 0.1.0
+    """
+    name = os.fspath(path)
+    suffix = Path(name).suffix.lower()
+    size = Path(name).stat().st_size
+    sheets = _Sheets(name)
+    if size > limits.max_bytes:
+        sheets.problem(Cell(None, 1, 1), "too-large", too_large(size, limits))
+        raise LadderError(sheets.problems)
+    tables = _read_workbook(name, sheets) if suffix == ".xlsx" else {"roles": _read_csv(name)}
+    fields: dict[str, Any] = {}
+    known: set[str] | None = None
+    competencies: list[dict[str, Any]] = []
+    if "ladder" in tables:
+        fields = sheets.ladder_fields(tables["ladder"])
+    if "competencies" in tables:
+        competencies = sheets.competencies(tables["competencies"])
+        known = {str(c["id"]) for c in competencies if "id" in c}
+    roles = sheets.roles(tables["roles"], known)
+    if known is None:
+        columns = {key for role in roles for key in role["expectations"]}
+        header = tables["roles"].rows[0][1] if tables["roles"].rows else []
+        order = [str(h) for h in header if h is not None and str(h) in columns]
+        competencies = [{"id": c, "name": c} for c in order]
+        for k, c in enumerate(order):
+            index = [str(h) if h is not None else None for h in header].index(c)
+            sheets.cells["competencies", k] = Cell(None, tables["roles"].rows[0][0], index + 1)
+    stem = Path(name).stem
+    document = {
+        "id": fields.get("id", slug(stem)),
+        "name": fields.get("name", stem),
+        **{k: v for k, v in fields.items() if k in {"description", "scale"}},
+        "competencies": competencies,
+        "roles": roles,
+    }
+    return sheets.build(document, limits)
+
+
+def _read_csv(name: str) -> Table:
+    try:
+        with open(name, encoding="utf-8-sig", newline="") as stream:  # noqa: PTH123
+            return _table(None, list(csv.reader(stream)))
+    except UnicodeDecodeError:
+        raise not_utf8(name) from None
+
+
+def _openpyxl() -> Any:  # noqa: ANN401 -- the module
+    try:
+        import openpyxl  # noqa: PLC0415 -- an optional extra
+    except ModuleNotFoundError:
+        msg = "reading and writing XLSX needs openpyxl: pip install 'careerladder[xlsx]'"
+        raise ModuleNotFoundError(msg) from None
+    return openpyxl
+
+
+def _read_workbook(name: str, sheets: _Sheets) -> dict[str, Table]:
+    openpyxl = _openpyxl()
+    from zipfile import BadZipFile  # noqa: PLC0415
+
+    try:
+        book = openpyxl.load_workbook(name, data_only=True)
+    except (BadZipFile, KeyError, ValueError, OSError) as error:
+        if isinstance(error, FileNotFoundError):
+            raise
+        sheets.problem(
+            Cell(None, 1, 1),
+            "unreadable",
+            f"not an XLSX workbook ({error}); save it from the spreadsheet as .xlsx",
+        )
+        raise LadderError(sheets.problems) from None
+    tables = {}
+    lowered = {title.casefold(): title for title in book.sheetnames}
+    for wanted in SHEETS:
+        title = lowered.get(wanted)
+        if title is None:
+            continue
+        sheet = book[title]
+        table = _table(title, sheet.iter_rows(values_only=True))
+        merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
+        tables[wanted] = attrs.evolve(table, merged=merged)
+    if "roles" not in tables:
+        # A workbook of one sheet under another name is the matrix.
+        if len(book.sheetnames) == 1:
+            sheet = book.worksheets[0]
+            table = _table(sheet.title, sheet.iter_rows(values_only=True))
+            merged = [
+                (r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges
+            ]
+            tables["roles"] = attrs.evolve(table, merged=merged)
+        else:
+            sheets.problem(
+                Cell(None, 1, 1),
+                "missing-sheet",
+                f"no 'roles' sheet among {', '.join(map(repr, book.sheetnames))}; name the "
+                "sheet that holds the matrix 'roles'",
+            )
+            raise LadderError(sheets.problems)
+    return tables
+
+
+# -- writing -------------------------------------------------------------------------
+
+
+def matrix_rows(ladder: Ladder, levels: LevelStyle = "numbers") -> list[list[object]]:
+    """The roles table: a header, then one row per role, lowest level first."""
+    header: list[object] = [*FIXED, *(c.id for c in ladder.competencies)]
+    rows = [header]
+    for role in ladder:
+        expected = {e.competency: e.level for e in role.expectations}
+        cells: list[object] = [
+            role.id,
+            role.title,
+            role.level,
+            role.track or "",
+            "; ".join(r.id for r in ladder.next_roles(role)),
+        ]
+        for competency in ladder.competencies:
+            level = expected.get(competency.id)
+            if level is None:
+                cells.append("")
+            else:
+                cells.append(ladder.scale[level - 1] if levels == "names" else level)
+        rows.append(cells)
+    return rows
+
+
+def matrix_csv(ladder: Ladder, levels: LevelStyle = "numbers") -> str:
+    """The roles table as CSV text."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(matrix_rows(ladder, levels))
+    return out.getvalue()
+
+
+def write_matrix(
+    ladder: Ladder,
+    path: str | os.PathLike[str],
+    *,
+    levels: LevelStyle = "numbers",
+) -> None:
+    """
+    Write *ladder* as a role x competency matrix: CSV, or XLSX by the suffix.
+
+    One row per role, lowest level first, with ``id``, ``title``, ``level``,
+    ``track`` and ``promotes_to`` (role ids separated by ``;``), then one
+    column per competency holding the expected level: a number, or the scale
+    name with ``levels="names"``. A workbook (the ``xlsx`` extra) also has a
+    ``ladder`` sheet (id, name, description, scale) and a ``competencies``
+    sheet (id, name, category, description). Role details (aliases, summary,
+    responsibilities), expectation descriptions, sources and references are
+    not carried: keep them in a ladder file.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from careerladder import presets, read_matrix, write_matrix
+        >>> ladder = presets.load("six-step")
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "six-step.csv"
+        >>> write_matrix(ladder, target)
+        >>> target.read_text().splitlines()[1][:50]
+        'apm,Associate Product Manager,1,management,pm,,,,2'
+        >>> [r.id for r in read_matrix(target)] == [r.id for r in ladder]
+        True
+
+    .. versionadded:: 0.1.0
+    """
+    target = Path(os.fspath(path))
+    if target.suffix.lower() == ".xlsx":
+        write_atomic(target, _workbook(ladder, levels))
+    else:
+        write_atomic(target, matrix_csv(ladder, levels).encode("utf-8"))
+
+
+def _workbook(ladder: Ladder, levels: LevelStyle) -> bytes:
+    openpyxl = _openpyxl()
+    from openpyxl.styles import Font  # noqa: PLC0415 -- an optional extra
+
+    book = openpyxl.Workbook()
+    roles = book.active
+    roles.title = "roles"
+    for row in matrix_rows(ladder, levels):
+        roles.append([None if v == "" else v for v in row])
+    bold = Font(bold=True)
+    for cell in roles[1]:
+        cell.font = bold
+    roles.freeze_panes = "C2"
+    info = book.create_sheet("ladder")
+    info.append(["field", "value"])
+    info.append(["id", ladder.id])
+    info.append(["name", ladder.name])
+    info.append(["description", ladder.description or None])
+    info.append(["scale", "; ".join(ladder.scale)])
+    catalogue = book.create_sheet("competencies")
+    catalogue.append(["id", "name", "category", "description"])
+    for c in ladder.competencies:
+        catalogue.append([c.id, c.name, c.category, c.description or None])
+    for sheet in (info, catalogue):
+        for cell in sheet[1]:
+            cell.font = bold
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+_FIXED_NAMES = {name.replace("_", " ") for name in FIXED} | set(FIXED)

@@ -473,3 +473,40 @@ def test_show_picture_without_matplotlib(
         "careerladder: error: plotting needs matplotlib: pip install 'careerladder[plot]'\n"
     )
     assert not (tmp_path / "x.png").exists()
+
+
+def test_convert_between_every_format(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    original = load(ACME)
+    chain = ["a.json", "a.toml", "a.csv", "a.xlsx", "a.case.json", "b.yaml"]
+    source = ACME
+    for name in chain:
+        target = str(tmp_path / name)
+        assert run(capsys, "convert", source, target) == (0, "", f"wrote {target}\n")
+        source = target
+    back = load(source)
+    assert [(r.id, r.level) for r in back.roles] == [(r.id, r.level) for r in original.roles]
+    assert {p.pair for p in back.promotions} == {p.pair for p in original.promotions}
+    names = tmp_path / "names.csv"
+    assert run(capsys, "convert", "six-step", str(names), "--levels", "names")[0] == 0
+    assert ",practicing," in names.read_text()
+    assert run(capsys, "validate", str(names), str(tmp_path / "a.xlsx"))[1] == (
+        "checked 2 files: all valid\n"
+    )
+
+
+def test_convert_an_invalid_sheet_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("id,title,level,promotes_to\na,A,1,b\n")
+    target = tmp_path / "out.yaml"
+    assert run(capsys, "convert", str(sheet), str(target)) == (
+        1,
+        "",
+        f"{sheet}:2:4: error unknown-role: unknown role 'b' in D2; expected one of: a\n",
+    )
+    assert not target.exists()
+    assert run(capsys, "convert", str(tmp_path / "none.csv"), str(target))[0] == 2
+    code, _, err = run(capsys, "convert", ACME, str(tmp_path / "x.txt"))
+    assert code == 2
+    assert "cannot tell the format" in err

@@ -26,7 +26,7 @@ import attrs
 from ._check import slug
 from ._files import _Locator, _parse_path, _Reader, not_utf8, too_large, write_atomic
 from ._limits import DEFAULT_LIMITS, Limits
-from ._problems import LadderError, Problem, format_path, hint
+from ._problems import LadderError, Problem, by_place, format_path, hint
 from ._problems import quote as _q
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ REQUIRED = FIXED[:3]
 #: How `promotes_to` separates role ids.
 _SEPARATOR = re.compile(r"[;,\n]")
 SHEETS = ("ladder", "competencies", "roles")
+_ADD_COMPETENCY = "add it to the competencies sheet or remove the column"
 #: Stands in for a role level that could not be read, so the rest of the row is checked.
 _UNKNOWN_LEVEL = -(10**9)
 Path_ = tuple[Any, ...]
@@ -174,7 +175,7 @@ class _Sheets:
                 return True
         return False
 
-    def header(self, table: Table, known: set[str] | None) -> dict[int, str] | None:
+    def header(self, table: Table, known: dict[str, str] | None) -> dict[int, str] | None:
         """Column index (0-based) -> fixed column name or competency id."""
         if not table.rows:
             self.problem(
@@ -186,10 +187,21 @@ class _Sheets:
             )
             return None
         number, values = table.rows[0]
+        named = {str(v).strip().casefold().replace(" ", "_") for v in values if v is not None}
+        missing = [column for column in REQUIRED if column not in named]
+        for column in missing:
+            self.problem(
+                Cell(table.sheet, number, 1),
+                "missing-column",
+                f"no {_q(column)} column in the header row {number}; the first columns are "
+                + ", ".join(FIXED),
+            )
+        if missing:
+            return None
         columns: dict[int, str] = {}
         seen: dict[str, Cell] = {}
-        last = max((i for i, v in enumerate(values) if v is not None), default=-1)
-        for index, value in enumerate(values[: last + 1]):
+        width = max(len(row) for _, row in table.rows)
+        for index, value in enumerate([*values, *[None] * (width - len(values))]):
             cell = Cell(table.sheet, number, index + 1)
             if self.merged(table, cell):
                 continue
@@ -212,26 +224,28 @@ class _Sheets:
                 )
                 continue
             seen[key] = cell
-            if key not in FIXED and known is not None and key not in known:
-                self.problem(
-                    cell,
-                    "unknown-competency",
-                    f"unknown competency {_q(name)} in {cell.ref}"
-                    + hint(name, known, "add it to the competencies sheet or remove the column"),
-                )
-                continue
-            columns[index] = key
-        for name in REQUIRED:
-            if name not in seen:
-                self.problem(
-                    Cell(table.sheet, number, 1),
-                    "missing-column",
-                    f"no {_q(name)} column in the header row {number}; the first columns are "
-                    + ", ".join(FIXED),
-                )
+            found_key = key if key in FIXED else self.competency_column(name, cell, known)
+            if found_key is not None:
+                columns[index] = found_key
         return columns
 
-    def roles(self, table: Table, known: set[str] | None) -> list[dict[str, Any]]:
+    def competency_column(self, name: str, cell: Cell, known: dict[str, str] | None) -> str | None:
+        """The competency id a column header names, or ``None`` (a problem) if none."""
+        if known is None:
+            return name
+        if name.casefold() in known:
+            return known[name.casefold()]
+        self.problem(
+            cell,
+            "unknown-competency",
+            f"unknown competency {_q(name)} in {cell.ref}"
+            + hint(
+                name, set(known.values()), "add it to the competencies sheet or remove the column"
+            ),
+        )
+        return None
+
+    def roles(self, table: Table, known: dict[str, str] | None) -> list[dict[str, Any]]:
         columns = self.header(table, known)
         if columns is None:
             return []
@@ -342,9 +356,9 @@ class _Sheets:
                     p.code == "level-not-rising" and f"is level {_UNKNOWN_LEVEL} " in p.message
                 )
             ]
-            raise LadderError(self.problems + fresh) from None
+            raise LadderError(sorted(self.problems + fresh, key=by_place)) from None
         if self.problems:
-            raise LadderError(self.problems)
+            raise LadderError(sorted(self.problems, key=by_place))
         return ladder
 
 
@@ -386,18 +400,25 @@ def read_matrix(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
         raise LadderError(sheets.problems)
     tables = _read_workbook(name, sheets) if suffix == ".xlsx" else {"roles": _read_csv(name)}
     fields: dict[str, Any] = {}
-    known: set[str] | None = None
+    known: dict[str, str] | None = None
     competencies: list[dict[str, Any]] = []
     if "ladder" in tables:
         fields = sheets.ladder_fields(tables["ladder"])
     if "competencies" in tables:
         competencies = sheets.competencies(tables["competencies"])
-        known = {str(c["id"]) for c in competencies if "id" in c}
+        # A column names a competency by its id or its name, in any case.
+        known = {
+            str(c[key]).casefold(): str(c["id"])
+            for c in competencies
+            if "id" in c
+            for key in ("name", "id")
+            if key in c
+        }
     roles = sheets.roles(tables["roles"], known)
     if known is None:
         columns = {key for role in roles for key in role["expectations"]}
         header = tables["roles"].rows[0][1] if tables["roles"].rows else []
-        order = [str(h) for h in header if h is not None and str(h) in columns]
+        order = list(dict.fromkeys(str(h) for h in header if h is not None and str(h) in columns))
         competencies = [{"id": c, "name": c} for c in order]
         for k, c in enumerate(order):
             index = [str(h) if h is not None else None for h in header].index(c)
@@ -479,10 +500,10 @@ def _read_workbook(name: str, sheets: _Sheets) -> dict[str, Table]:
 
 
 def matrix_rows(ladder: Ladder, levels: LevelStyle = "numbers") -> list[list[object]]:
-    """The roles table: a header, then one row per role, lowest level first."""
+    """The roles table: a header, then one row per role, in the ladder's order."""
     header: list[object] = [*FIXED, *(c.id for c in ladder.competencies)]
     rows = [header]
-    for role in ladder:
+    for role in ladder.roles:
         expected = {e.competency: e.level for e in role.expectations}
         cells: list[object] = [
             role.id,
@@ -517,7 +538,7 @@ def write_matrix(
     """
     Write *ladder* as a role x competency matrix: CSV, or XLSX by the suffix.
 
-    One row per role, lowest level first, with ``id``, ``title``, ``level``,
+    One row per role, in the ladder's order, with ``id``, ``title``, ``level``,
     ``track`` and ``promotes_to`` (role ids separated by ``;``), then one
     column per competency holding the expected level: a number, or the scale
     name with ``levels="names"``. A workbook (the ``xlsx`` extra) also has a

@@ -1,0 +1,150 @@
+"""CASE 1.1 packages: the required fields, stable identifiers, and the way back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+from careerladder import (
+    Ladder,
+    LadderError,
+    from_case,
+    load,
+    presets,
+    to_case,
+)
+from careerladder._interchange import read
+from careerladder.testing import ladders
+
+WHEN = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+LINK = {"title", "identifier", "uri"}
+# What CASE 1.1 requires of each entity this package writes.
+REQUIRED = {
+    "CFDocument": {"identifier", "uri", "creator", "title", "lastChangeDateTime", "CFPackageURI"},
+    "CFItems": {"identifier", "uri", "fullStatement", "lastChangeDateTime", "CFDocumentURI"},
+    "CFAssociations": {
+        "identifier", "uri", "associationType", "originNodeURI", "destinationNodeURI",
+        "lastChangeDateTime",
+    },
+    "CFRubrics": {"identifier", "uri", "lastChangeDateTime"},
+    "CFRubricCriteria": {"identifier", "uri", "lastChangeDateTime"},
+    "CFRubricCriterionLevels": {"identifier", "uri", "lastChangeDateTime"},
+}  # fmt: skip
+ASSOCIATION_TYPES = {"isChildOf", "precedes", "hasSkillLevel", "isRelatedTo"}
+
+
+def check_required(package: dict[str, Any]) -> None:
+    assert REQUIRED["CFDocument"] <= package["CFDocument"].keys()
+    assert package["CFDocument"]["CFPackageURI"].keys() == LINK
+    for key in ("CFItems", "CFAssociations", "CFRubrics"):
+        for entity in package[key]:
+            assert REQUIRED[key] <= entity.keys(), (key, entity)
+            assert entity["lastChangeDateTime"] == "2026-01-02T03:04:05Z"
+    for association in package["CFAssociations"]:
+        assert association["associationType"] in ASSOCIATION_TYPES
+        assert association["originNodeURI"].keys() == LINK
+        assert association["destinationNodeURI"].keys() == LINK
+    for rubric in package["CFRubrics"]:
+        for criterion in rubric["CFRubricCriteria"]:
+            assert REQUIRED["CFRubricCriteria"] <= criterion.keys()
+            for level in criterion["CFRubricCriterionLevels"]:
+                assert REQUIRED["CFRubricCriterionLevels"] <= level.keys()
+    identifiers = [e["identifier"] for k in ("CFItems", "CFAssociations") for e in package[k]]
+    assert len(identifiers) == len(set(identifiers))
+
+
+@given(ladders(tracks=[None, "ic", "management"]))
+def test_every_ladder_comes_back_whole(ladder: Ladder) -> None:
+    package = json.loads(json.dumps(to_case(ladder, changed=WHEN)))
+    check_required(package)
+    assert from_case(package) == ladder
+
+
+def test_the_package_maps_each_part(ladder: Ladder) -> None:
+    package = to_case(ladder, changed=WHEN, base_uri="https://case.example/uri/")
+    items = {item["humanCodingScheme"]: item for item in package["CFItems"]}
+    assert items["craft"]["CFItemType"] == "Competency"
+    assert items["senior-pm"]["CFItemType"] == "Job Role"
+    assert items["senior-pm/people"]["CFItemType"] == "Expectation"
+    assert (
+        items["senior-pm"]["uri"] == "https://case.example/uri/" + items["senior-pm"]["identifier"]
+    )
+    kinds: dict[str, int] = {}
+    for association in package["CFAssociations"]:
+        kinds[association["associationType"]] = kinds.get(association["associationType"], 0) + 1
+    expectations = sum(len(role.expectations) for role in ladder)
+    assert kinds == {
+        "isChildOf": len(ladder.competencies) + len(ladder) + expectations,
+        "hasSkillLevel": expectations,
+        "precedes": len(ladder.promotions),
+    }
+    precedes = {
+        (a["originNodeURI"]["title"], a["destinationNodeURI"]["title"])
+        for a in package["CFAssociations"]
+        if a["associationType"] == "precedes"
+    }
+    assert ("Senior Product Manager", "Staff Product Manager") in precedes
+    (rubric,) = package["CFRubrics"]
+    assert [c["category"] for c in rubric["CFRubricCriteria"]] == ["Craft", "People leadership"]
+    levels = rubric["CFRubricCriteria"][0]["CFRubricCriterionLevels"]
+    assert [(lv["quality"], lv["score"]) for lv in levels] == list(
+        zip(ladder.scale, range(1, 6), strict=True)
+    )
+    assert package["CFDocument"]["caseVersion"] == "1.1"
+
+
+def test_identifiers_are_stable_and_references_are_source_urls() -> None:
+    six = presets.load("six-step")
+    ladder = attrs.evolve(
+        six,
+        references=[
+            attrs.evolve(r, url=f"https://example.org/{r.id}") if i % 2 else r
+            for i, r in enumerate(six.references)
+        ],
+    )
+    first, second = to_case(ladder, changed=WHEN), to_case(ladder)
+    ids = [[e["identifier"] for e in p["CFItems"]] for p in (first, second)]
+    assert ids[0] == ids[1]
+    assert first["CFDocument"]["identifier"] == second["CFDocument"]["identifier"]
+    urls = {r.url for r in ladder.references if r.url}
+    cited = {
+        a["destinationNodeURI"]["uri"]
+        for a in first["CFAssociations"]
+        if a["associationType"] == "isRelatedTo"
+    }
+    assert urls <= cited
+    assert first["CFDocument"]["officialSourceURL"] in urls
+    assert from_case(first) == ladder
+
+
+def test_a_package_missing_parts_says_which(tmp_path: Any) -> None:
+    package = to_case(load("examples/ladders/acme.yaml"), changed=WHEN)
+    del package["CFItems"][0]["fullStatement"]
+    package["CFItems"][1] = "not an item"
+    path = tmp_path / "acme.case.json"
+    path.write_text(json.dumps(package, indent=2))
+    with pytest.raises(LadderError) as caught:
+        read(str(path))
+    assert [(p.code, p.path, p.line) for p in caught.value.problems] == [
+        ("missing-field", "CFItems[0].fullStatement", 32),
+        ("missing-field", "CFItems[1]", 53),
+        # The criterion of the competency whose item is gone no longer resolves.
+        ("unknown-item", "CFRubrics[0].CFRubricCriteria[1].CFItemURI", 2331),
+    ]
+    with pytest.raises(LadderError, match="CFDocument: expected an object"):
+        from_case([])
+
+
+def test_a_package_that_is_not_json(tmp_path: Any) -> None:
+    path = tmp_path / "x.case.json"
+    path.write_text('{"CFDocument": ')
+    with pytest.raises(LadderError) as caught:
+        read(str(path))
+    assert str(caught.value.problems[0]).endswith(
+        "x.case.json:1:16: error syntax: not JSON: Expecting value"
+    )

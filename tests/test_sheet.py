@@ -1,0 +1,216 @@
+"""Role x competency matrices in CSV and XLSX: round trips and messy sheets."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from careerladder import LadderError, load, presets, read_matrix, write_matrix
+from careerladder._sheet import column_letter
+from careerladder.testing import ladders
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from careerladder import Ladder
+
+
+def same_structure(a: Ladder, b: Ladder) -> None:
+    """Every role, promotion and expectation level survived."""
+    assert [(r.id, r.title, r.level, r.track) for r in a.roles] == [
+        (r.id, r.title, r.level, r.track) for r in b.roles
+    ]
+    assert {p.pair for p in a.promotions} == {p.pair for p in b.promotions}
+    for role in a.roles:
+        assert {(e.competency, e.level) for e in role.expectations} == {
+            (e.competency, e.level) for e in b.role(role.id).expectations
+        }
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ladders(tracks=[None, "ic", "management"]))
+def test_every_ladder_survives_csv_and_xlsx(tmp_path: Path, ladder: Ladder) -> None:
+    for suffix in ("csv", "xlsx"):
+        for levels in ("numbers", "names"):
+            target = tmp_path / f"ladder.{suffix}"
+            write_matrix(ladder, target, levels=levels)
+            back = read_matrix(target)
+            same_structure(ladder, back)
+            if suffix == "xlsx":  # the workbook also carries the ladder and its catalogue
+                assert (back.id, back.name, back.scale) == (ladder.id, ladder.name, ladder.scale)
+                # Spaces around values are dropped, as a spreadsheet user means.
+                assert [(c.id, c.name, c.description, c.category) for c in back.competencies] == [
+                    (c.id, c.name.strip(), c.description.strip(), c.category and c.category.strip())
+                    for c in ladder.competencies
+                ]
+
+
+def test_presets_survive_a_workbook(tmp_path: Path) -> None:
+    for name in presets.names():
+        ladder = presets.load(name)
+        write_matrix(ladder, tmp_path / "x.xlsx")
+        same_structure(ladder, read_matrix(tmp_path / "x.xlsx"))
+
+
+def test_the_csv_layout(tmp_path: Path) -> None:
+    write_matrix(load("examples/ladders/acme.yaml"), tmp_path / "acme.csv")
+    assert (tmp_path / "acme.csv").read_text().splitlines()[:4] == [
+        "id,title,level,track,promotes_to,communication,strategy,execution,people",
+        "apm,Associate Product Manager,1,,pm,2,,2,",
+        "pm,Product Manager,2,,senior-pm,3,2,3,",
+        "senior-pm,Senior Product Manager,3,,staff-pm; group-pm,4,3,4,2",
+    ]
+    ladder = read_matrix(tmp_path / "acme.csv")
+    assert (ladder.id, ladder.name) == ("acme", "acme")
+    assert ladder.competency("communication").name == "communication"
+
+
+def test_the_example_sheet_is_the_example_ladder() -> None:
+    same_structure(load("examples/ladders/acme.yaml"), read_matrix("examples/sheets/acme.csv"))
+
+
+def write_csv(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "team ladder.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(LadderError) as caught:
+        read_matrix(path)
+    return [str(p).removeprefix(f"{path}:") for p in caught.value.problems]
+
+
+def test_blank_rows_spaces_and_numbers_as_text_are_read_as_meant(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path,
+        "ID , Title, Level, Track, Promotes To, craft\n"
+        ",,,,,\n"
+        " a , Analyst ,' 1',, b ,  2 \n"
+        "\n"
+        "b,Lead,2,,,proficient\n",
+    )
+    path.write_text(path.read_text().replace("' 1'", " 1"), encoding="utf-8")
+    ladder = read_matrix(path)
+    assert ladder.id == "team-ladder"
+    assert [(r.id, r.title, r.level) for r in ladder] == [("a", "Analyst", 1), ("b", "Lead", 2)]
+    assert ladder.expectation("a", "craft").level == 2  # type: ignore[union-attr]
+    assert ladder.expectation("b", "craft").level == 3  # type: ignore[union-attr]
+    assert {p.pair for p in ladder.promotions} == {("a", "b")}
+
+
+def test_every_problem_of_a_messy_csv_is_located(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path,
+        "id,title,level,track,promotes_to,craft,craft\n"
+        "a,Analyst,one,,b; c,2,\n"
+        "b,Lead,2,,,7,\n"
+        ",,,,,,\n"
+        "c,Chief,3,,,great,\n",
+    )
+    assert problems(path) == [
+        "1:7: error duplicate-column: column 'craft' in G1 repeats F1; keep one",
+        "2:3: error wrong-type: level in C2 is 'one'; expected a whole number",
+        "3:6: error level-off-scale: level 7 in F3 is off the scale; expected 1 to 5 "
+        "(1 aware, 2 practicing, 3 proficient, 4 advanced, 5 expert)",
+        "5:6: error level-off-scale: level 'great' in F5 is not on the scale; expected a "
+        "number from 1 to 5 or one of: aware, practicing, proficient, advanced, expert",
+    ]
+
+
+def test_missing_columns_and_an_empty_file(tmp_path: Path) -> None:
+    assert problems(write_csv(tmp_path, "id,name\na,A\n")) == [
+        "1:1: error missing-column: no 'title' column in the header row 1; the first columns "
+        "are id, title, level, track, promotes_to",
+        "1:1: error missing-column: no 'level' column in the header row 1; the first columns "
+        "are id, title, level, track, promotes_to",
+    ]
+    assert problems(write_csv(tmp_path, "\n\n")) == [
+        "1:1: error empty-sheet: the file has no rows; the first row names the columns: id, "
+        "title, level, track, promotes_to, then one column per competency",
+    ]
+    assert problems(write_csv(tmp_path, "id,title,level,,\na,A,1,,x\n")) == [
+        "1:5: error empty-header: column E has values but no name in E1; name it after a "
+        "competency id or remove it",
+    ]
+
+
+def test_a_csv_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin.csv"
+    path.write_bytes("id,title,level\na,Caf\xe9,1\n".encode("latin-1"))
+    (problem,) = problems(path)
+    assert "not-utf8" in problem
+
+
+def messy_workbook(path: Path) -> None:
+    book = openpyxl.Workbook()
+    roles = book.active
+    assert roles is not None
+    roles.title = "Roles"
+    roles.append(
+        ["id", "title", "level", "track", "promotes_to", "Craft", None, "peeple", "People"]
+    )
+    roles.merge_cells("F1:G1")
+    roles.append(["a", "Analyst ", "1", None, "b", 2, 3, 1, 1])
+    roles.append([None] * 9)
+    roles.append(["b", "Lead", 2.0, None, None, "three", None, None, "three"])
+    catalogue = book.create_sheet("competencies")
+    catalogue.append(["id", "name"])
+    catalogue.append(["craft", "Craft"])
+    catalogue.append(["people", "People"])
+    book.save(path)
+
+
+def test_every_problem_of_a_messy_workbook_names_sheet_row_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "messy.xlsx"
+    messy_workbook(path)
+    assert problems(path) == [
+        "1:6: error merged-header: the header cells Roles!F1:G1 are merged; unmerge them and "
+        "name each column on its own",
+        "1:8: error unknown-competency: unknown competency 'peeple' in Roles!H1; did you mean "
+        "'people'?",
+        "4:9: error level-off-scale: level 'three' in Roles!I4 is not on the scale; expected a "
+        "number from 1 to 5 or one of: aware, practicing, proficient, advanced, expert",
+    ]
+
+
+def test_a_workbook_of_one_sheet_under_any_name(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Matrix"
+    sheet.append(["id", "title", "level", "craft"])
+    sheet.append(["a", "A", 1, 2])
+    book.save(tmp_path / "one.xlsx")
+    assert [r.id for r in read_matrix(tmp_path / "one.xlsx")] == ["a"]
+    book.create_sheet("Notes")
+    book.save(tmp_path / "two.xlsx")
+    assert problems(tmp_path / "two.xlsx") == [
+        "1:1: error missing-sheet: no 'roles' sheet among 'Matrix', 'Notes'; name the sheet "
+        "that holds the matrix 'roles'",
+    ]
+
+
+def test_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "fake.xlsx"
+    path.write_text("id,title\n")
+    (problem,) = problems(path)
+    assert problem.startswith("1:1: error unreadable: not an XLSX workbook")
+
+
+def test_without_openpyxl_the_error_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(ModuleNotFoundError, match=r"pip install 'careerladder\[xlsx\]'"):
+        write_matrix(presets.load("six-step"), tmp_path / "x.xlsx")
+
+
+def test_column_letters() -> None:
+    assert [column_letter(n) for n in (1, 2, 26, 27, 52, 53, 702, 703)] == [
+        "A", "B", "Z", "AA", "AZ", "BA", "ZZ", "AAA"
+    ]  # fmt: skip

@@ -148,3 +148,31 @@ def test_a_package_that_is_not_json(tmp_path: Any) -> None:
     assert str(caught.value.problems[0]).endswith(
         "x.case.json:1:16: error syntax: not JSON: Expecting value"
     )
+
+
+def test_parts_that_cannot_be_read_back_are_named() -> None:
+    package = to_case(load("examples/ladders/acme.yaml"), changed=WHEN)
+    role = next(i for i in package["CFItems"] if i["CFItemType"] == "Job Role")
+    del role["extensions"]
+    child = next(
+        (n, a)
+        for n, a in enumerate(package["CFAssociations"])
+        if a["associationType"] == "isChildOf"
+        and "/" in a["originNodeURI"]["title"] + "/"
+        and a["destinationNodeURI"]["identifier"] != package["CFDocument"]["identifier"]
+    )
+    del package["CFAssociations"][child[0]]
+    package["CFRubrics"] = {}
+    with pytest.raises(LadderError) as caught:
+        from_case(package)
+    assert sorted((p.code, p.path) for p in caught.value.problems) == [
+        ("missing-field", f"CFItems[{package['CFItems'].index(role)}].extensions"),
+        ("wrong-type", "CFRubrics"),
+    ]
+    package["CFRubrics"] = to_case(load("examples/ladders/acme.yaml"), changed=WHEN)["CFRubrics"]
+    role["extensions"] = {"careerladder": {"level": 1}}
+    with pytest.raises(LadderError) as caught:
+        from_case(package)
+    (problem,) = caught.value.problems
+    assert problem.code == "orphan-item"
+    assert problem.message.endswith("(no isChildOf association from it to a Job Role)")

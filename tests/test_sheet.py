@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import TYPE_CHECKING
 
@@ -9,8 +10,8 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from careerladder import LadderError, load, presets, read_matrix, write_matrix
-from careerladder._sheet import column_letter
+from careerladder import LadderError, Limits, Problem, load, presets, read_matrix, write_matrix
+from careerladder._sheet import Cell, _Sheets, column_letter
 from careerladder.testing import ladders
 
 if TYPE_CHECKING:
@@ -214,3 +215,67 @@ def test_column_letters() -> None:
     assert [column_letter(n) for n in (1, 2, 26, 27, 52, 53, 702, 703)] == [
         "A", "B", "Z", "AA", "AZ", "BA", "ZZ", "AAA"
     ]  # fmt: skip
+
+
+# A date as a spreadsheet stores it: without a time zone.
+DAY = dt.datetime(2026, 1, 1)  # noqa: DTZ001
+
+
+def test_odd_cells_of_a_workbook(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    roles = book.active
+    assert roles is not None
+    roles.title = "roles"
+    roles.append(["id", "title", "level", "craft"])
+    roles.append([7, "Seven", 1, 2])
+    roles.append(["b", DAY, True, 2.5])
+    book.create_sheet("competencies")
+    info = book.create_sheet("ladder")
+    info.append(["field", "value"])
+    info.append(["id", "odd"])
+    info.append(["name", DAY])
+    info.append(["unknown", "ignored"])
+    book.save(tmp_path / "odd.xlsx")
+    assert problems(tmp_path / "odd.xlsx") == [
+        "3:2: error wrong-type: name in ladder!B3: expected text, got "
+        "datetime.datetime(2026, 1, 1, 0, 0)",
+        "3:2: error wrong-type: title in roles!B3: expected text, got "
+        "datetime.datetime(2026, 1, 1, 0, 0)",
+        "3:3: error wrong-type: level in roles!C3 is True; expected a whole number",
+        "3:4: error wrong-type: expected level in roles!D3 is 2.5; expected a whole number or "
+        "a scale name",
+    ]
+
+
+def test_a_short_competency_row_and_a_float_level(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    roles = book.active
+    assert roles is not None
+    roles.title = "roles"
+    roles.append(["id", "title", "level", "craft"])
+    roles.append([7, "Seven", 1.0, 2])
+    catalogue = book.create_sheet("competencies")
+    catalogue.append(["id", "name", "description"])
+    catalogue.append(["craft", "Craft"])
+    book.save(tmp_path / "short.xlsx")
+    ladder = read_matrix(tmp_path / "short.xlsx")
+    assert [(r.id, r.level) for r in ladder] == [("7", 1)]
+    assert ladder.competency("craft").description == ""
+
+
+def test_a_file_over_the_limit_is_refused(tmp_path: Path) -> None:
+    path = write_csv(tmp_path, "id,title,level\n" + "a,A,1\n" * 10)
+    with pytest.raises(LadderError, match="too-large"):
+        read_matrix(path, limits=Limits(max_bytes=20))
+
+
+def test_a_problem_with_no_cell_stays_at_the_start() -> None:
+    sheets = _Sheets("x.csv")
+    moved = sheets.locate(Problem(code="c", message="somewhere", path="elsewhere[2]"))
+    assert (moved.line, moved.column, moved.path, moved.message) == (1, 1, "A1", "somewhere")
+    top = sheets.locate(Problem(code="c", message="whole"))
+    assert (top.line, top.path) == (1, "A1")
+
+
+def test_a_whole_number_stored_as_a_float_is_that_number() -> None:
+    assert _Sheets(None).whole(2.0, Cell(None, 1, 1), "level") == 2

@@ -331,7 +331,7 @@ class _Importer:
         self.extra = _extension(document)
         self.items = dict(self.entries("CFItems"))
         self.by_id = {entry["identifier"]: entry for entry in self.items.values()}
-        self.associations = [entry for _, entry in self.entries("CFAssociations")]
+        self.associations = self.entries("CFAssociations")
         self.competencies: dict[str, dict[str, Any]] = {}
         self.roles: dict[str, dict[str, Any]] = {}
         self.sources = {
@@ -340,7 +340,7 @@ class _Importer:
             if isinstance(r, dict) and "id" in r
         }
         self.cites: dict[str, list[str]] = {}
-        for association in self.associations:
+        for _, association in self.associations:
             origin = _target(association, "originNodeURI")
             if association.get("associationType") == "isRelatedTo" and origin is not None:
                 target = _target(association, "destinationNodeURI") or ""
@@ -436,11 +436,11 @@ class _Importer:
     def read_associations(self, levels: dict[str, tuple[str, int]]) -> None:
         parents = {
             _target(a, "originNodeURI"): _target(a, "destinationNodeURI")
-            for a in self.associations
+            for _, a in self.associations
             if a.get("associationType") == "isChildOf"
         }
         names = {c["id"]: c["name"] for c in self.competencies.values()}
-        for association in self.associations:
+        for path, association in self.associations:
             kind = association.get("associationType")
             origin = _target(association, "originNodeURI") or ""
             target = _target(association, "destinationNodeURI") or ""
@@ -453,6 +453,12 @@ class _Importer:
             elif kind == "hasSkillLevel" and target in levels:
                 parent = self.roles.get(parents.get(origin) or "")
                 if parent is None:
+                    self.fail(
+                        path,
+                        "orphan-item",
+                        f"{path} gives a level to an item that no role holds "
+                        "(no isChildOf association from it to a Job Role)",
+                    )
                     continue
                 competency, score = levels[target]
                 statement = self.by_id.get(origin, {}).get("fullStatement", "")

@@ -161,9 +161,7 @@ class _Sheets:
     def merged(self, table: Table, cell: Cell) -> bool:
         """Whether *cell* is part of cells merged across columns (reported at the first)."""
         for first_row, first, last_row, last in table.merged:
-            if first_row <= cell.row <= last_row and first <= cell.column <= last:
-                if last == first:
-                    return False
+            if first_row <= cell.row <= last_row and first <= cell.column <= last and last > first:
                 if cell.column == first:
                     span = f"{cell.ref}:{column_letter(last)}{last_row}"
                     self.problem(
@@ -273,7 +271,9 @@ class _Sheets:
                     for j in range(len(targets)):
                         self.cells["roles", i, key, j] = cell
                 elif key in FIXED:
-                    role[key] = self.text(value, cell, key)
+                    written = self.text(value, cell, key)
+                    # As for the level: an empty stand-in, whose problem is already noted.
+                    role[key] = "" if written is None else written
                 else:
                     expectations[key] = self.whole(value, cell, "expected level")
                     self.cells["roles", i, "expectations", key] = cell
@@ -283,20 +283,18 @@ class _Sheets:
         return roles
 
     def competencies(self, table: Table) -> list[dict[str, Any]]:
-        if not table.rows:
-            return []
-        number, header = table.rows[0]
+        _, header = table.rows[0]
         names = [str(h).casefold() if h is not None else None for h in header]
         found: list[dict[str, Any]] = []
         for number, values in table.rows[1:]:
             k = len(found)
             entry: dict[str, Any] = {}
             self.cells["competencies", k] = Cell(table.sheet, number, 1)
-            for index, name in enumerate(names):
-                if name in {"id", "name", "category", "description"} and index < len(values):
+            for index, (name, value) in enumerate(zip(names, values, strict=False)):
+                if name in {"id", "name", "category", "description"}:
                     cell = Cell(table.sheet, number, index + 1)
                     self.cells["competencies", k, name] = cell
-                    text = self.text(values[index], cell, name)
+                    text = self.text(value, cell, name)
                     if text is not None:
                         entry[name] = text
             found.append(entry)
@@ -404,7 +402,7 @@ def read_matrix(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
     competencies: list[dict[str, Any]] = []
     if "ladder" in tables:
         fields = sheets.ladder_fields(tables["ladder"])
-    if "competencies" in tables:
+    if "competencies" in tables and tables["competencies"].rows:
         competencies = sheets.competencies(tables["competencies"])
         # A column names a competency by its id or its name, in any case.
         known = {
@@ -457,9 +455,7 @@ def _read_workbook(name: str, sheets: _Sheets) -> dict[str, Table]:
 
     try:
         book = openpyxl.load_workbook(name, data_only=True)
-    except (BadZipFile, KeyError, ValueError, OSError) as error:
-        if isinstance(error, FileNotFoundError):
-            raise
+    except (BadZipFile, KeyError, ValueError) as error:
         sheets.problem(
             Cell(None, 1, 1),
             "unreadable",

@@ -35,7 +35,8 @@ nitpick_ignore_regex = [
     ("py:class", r"(Iterable|Iterator|Sequence|DrawFn|SearchStrategy)(\[.*\])?"),
     ("py:class", r"careerladder\._.*"),
     ("py:obj", r"(attrs|networkx|nx|hypothesis)\..*"),
-    ("py:class", r"(RoleKey|CompetencyKey|Severity|Format|LevelStyle|os\.PathLike|dt\.date|dt\.datetime|datetime\.date)"),
+    ("py:class", r"(RoleKey|CompetencyKey|Severity|Format|LevelStyle|os\.PathLike)"),
+    ("py:class", r"(dt\.date|dt\.datetime|datetime\.date)"),
     ("py:class", r"(Axes|matplotlib\..*)"),
 ]
 

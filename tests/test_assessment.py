@@ -213,3 +213,28 @@ def test_a_bad_byte_far_into_a_large_file_is_located(tmp_path: Path) -> None:
 def test_read_against_a_ladder_names_become_numbers() -> None:
     ada = next(iter_assessments("examples/assessments/team.csv", SIX))
     assert ada.levels["strategic-thinking"] == 3
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["communication,3", "leadership,proficient"],  # the plainest spellings
+        [" communication ,3", "leadership, Proficient "],  # spaces and another case
+        ["communication,03", "leadership,PROFICIENT"],  # a padded number; a name's case
+    ],
+)
+def test_every_spelling_against_a_ladder_gives_the_same_levels(
+    tmp_path: Path, cells: list[str]
+) -> None:
+    path = tmp_path / "team.csv"
+    path.write_text("person,competency,level\n" + "".join(f"Ada,{c}\n" for c in cells))
+    (ada,) = iter_assessments(path, SIX)
+    assert ada.levels == {"communication": 3, "leadership": 3}
+    assert all(type(level) is int for level in ada.levels.values())
+
+
+def test_competency_ids_are_not_case_insensitive(tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    path.write_text("person,competency,level\nAda,LEADERSHIP,3\n")
+    with pytest.raises(LadderError, match="unknown competency 'LEADERSHIP'"):
+        list(iter_assessments(path, SIX))

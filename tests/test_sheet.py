@@ -255,8 +255,8 @@ def test_a_short_competency_row_and_a_float_level(tmp_path: Path) -> None:
     roles.append(["id", "title", "level", "craft"])
     roles.append([7, "Seven", 1.0, 2])
     catalogue = book.create_sheet("competencies")
-    catalogue.append(["id", "name", "description"])
-    catalogue.append(["craft", "Craft"])
+    catalogue.append(["id", "name", "description", "owner"])  # a column of one's own
+    catalogue.append(["craft", "Craft", None, "Ada"])
     book.save(tmp_path / "short.xlsx")
     ladder = read_matrix(tmp_path / "short.xlsx")
     assert [(r.id, r.level) for r in ladder] == [("7", 1)]

@@ -43,18 +43,6 @@ def page(name: str) -> str:
     """Return the Markdown section for one preset."""
     ladder = presets.load(name)
     lines = [f"## `{name}`: {ladder.name}", "", ladder.description, ""]
-    lines += [
-        "```{eval-rst}",
-        ".. plot::",
-        f"   :filename-prefix: preset-{name}",
-        f"   :alt: The promotions of the {name} preset, lowest level at the bottom.",
-        "",
-        "   from careerladder import presets",
-        "",
-        f"   presets.load({name!r}).plot()",
-        "```",
-        "",
-    ]
     lines += ["```text", _tree(ladder).rstrip(), "```", ""]
     lines += ["| Level | Role | Also called | Sources |", "|---|---|---|---|"]
     lines += [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt  # noqa: TC003 -- attrs reads the annotations
+import functools
 import os
 import types
 from operator import itemgetter
@@ -75,6 +76,16 @@ class Assessment:
         if problems:
             raise LadderError(problems)
         return resolved
+
+
+@functools.cache
+def _spellings(scale: tuple[str, ...]) -> dict[str, int]:
+    """The plainest ways a CSV cell writes a level of *scale*: ``1``, ``2``, ... and its names."""
+    found = {str(n): n for n in range(1, len(scale) + 1)}
+    for n, name in enumerate(scale, 1):
+        found.setdefault(name, n)
+        found.setdefault(name.casefold(), n)
+    return found
 
 
 def plain_levels(levels: Mapping[str, object], ladder: Ladder) -> bool:
@@ -325,6 +336,17 @@ def _person(  # noqa: PLR0913 -- one call site, all positions of one person's ro
     ladder: Ladder | None,
 ) -> Assessment | list[Problem]:
     """One person's assessment, or the problems of their rows."""
+    if ladder is not None:
+        # The common case, one lookup per cell: every cell as written names a
+        # competency of the ladder and a level on its scale, by number or name.
+        spelled = _spellings(ladder.scale)
+        try:
+            known = {c: spelled[v] for c, v in pairs}
+        except KeyError:
+            pass
+        else:
+            if known.keys() <= ladder._competency_ids:  # noqa: SLF001 -- its cached index
+                return Assessment(levels=known, person=person)
     levels: dict[str, int | str] = {
         c.strip(): int(v) if v.isdigit() else v.strip() for c, v in pairs
     }

@@ -60,7 +60,8 @@ def ladder_size(ladder: Ladder) -> tuple[float, float]:
     """A figure size that gives every box of the promotion diagram room."""
     grid = by_rung(ladder)
     return (
-        max(5.0, COLUMN_WIDTH * sum(_widths(grid))),
+        # Wide enough for the boxes, and for the ladder's name above them.
+        max(5.0, COLUMN_WIDTH * sum(_widths(grid)), 1.5 + 0.1 * len(ladder.name)),
         max(3.0, RUNG_HEIGHT * len(grid) + 0.8),
     )
 

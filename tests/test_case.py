@@ -176,3 +176,28 @@ def test_parts_that_cannot_be_read_back_are_named() -> None:
     (problem,) = caught.value.problems
     assert problem.code == "orphan-item"
     assert problem.message.endswith("(no isChildOf association from it to a Job Role)")
+
+
+def test_problems_of_the_ladder_point_into_the_package(tmp_path: Any) -> None:
+    package = to_case(load("examples/ladders/acme.yaml"), changed=WHEN)
+    senior = next(i for i in package["CFItems"] if i.get("humanCodingScheme") == "senior-pm")
+    senior["extensions"]["careerladder"]["level"] = 9  # above the roles it promotes to
+    path = tmp_path / "acme.case.json"
+    path.write_text(json.dumps(package, indent=2))
+    with pytest.raises(LadderError) as caught:
+        read(str(path))
+    onward = [
+        f"CFAssociations[{n}]"
+        for n, a in enumerate(package["CFAssociations"])
+        if a["associationType"] == "precedes"
+        and a["originNodeURI"]["identifier"] == senior["identifier"]
+    ]
+    assert len(onward) == 2
+    assert sorted((p.code, p.path) for p in caught.value.problems) == [
+        ("level-not-rising", where) for where in sorted(onward)
+    ]
+    lines = path.read_text().splitlines()
+    for problem in caught.value.problems:
+        assert problem.path in problem.message
+        assert problem.line is not None
+        assert lines[problem.line - 1].strip() == "{"  # where the association starts

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._problems import LadderError, Problem
+from ._files import _Locator, _parse_path, _Reader
+from ._problems import LadderError, Problem, format_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -340,6 +341,8 @@ class _Importer:
             if isinstance(r, dict) and "id" in r
         }
         self.cites: dict[str, list[str]] = {}
+        #: Where each part of the ladder document came from in the package.
+        self.places: dict[tuple[Any, ...], str] = {(): "CFDocument"}
         for _, association in self.associations:
             origin = _target(association, "originNodeURI")
             if association.get("associationType") == "isRelatedTo" and origin is not None:
@@ -398,8 +401,10 @@ class _Importer:
         for path, entry in self.items.items():
             kind = entry.get("CFItemType")
             if kind == "Competency":
+                self.places["competencies", len(self.competencies)] = path
                 self.competencies[entry["identifier"]] = self.competency(path, entry)
             elif kind == "Job Role":
+                self.places["roles", len(self.roles)] = path
                 self.roles[entry["identifier"]] = self.role(path, entry)
 
     def competency(self, path: str, entry: dict[str, Any]) -> dict[str, Any]:
@@ -440,6 +445,8 @@ class _Importer:
             if a.get("associationType") == "isChildOf"
         }
         names = {c["id"]: c["name"] for c in self.competencies.values()}
+        rank = {identifier: index for index, identifier in enumerate(self.roles)}
+        item_paths = {entry["identifier"]: path for path, entry in self.items.items()}
         for path, association in self.associations:
             kind = association.get("associationType")
             origin = _target(association, "originNodeURI") or ""
@@ -447,9 +454,9 @@ class _Importer:
             if kind == "precedes" and origin in self.roles and target in self.roles:
                 criteria = _extension(association).get("criteria")
                 end = self.roles[target]["id"]
-                self.roles[origin]["promotes_to"].append(
-                    {"role": end, "criteria": criteria} if criteria else end
-                )
+                targets = self.roles[origin]["promotes_to"]
+                self.places["roles", rank[origin], "promotes_to", len(targets)] = path
+                targets.append({"role": end, "criteria": criteria} if criteria else end)
             elif kind == "hasSkillLevel" and target in levels:
                 parent = self.roles.get(parents.get(origin) or "")
                 if parent is None:
@@ -466,6 +473,16 @@ class _Importer:
                 if statement and not statement.startswith(f"{names.get(competency)}: "):
                     expectation["description"] = statement
                 parent["expectations"][competency] = self.cited(origin, expectation)
+                where = ("roles", rank[parents[origin] or ""], "expectations", competency)
+                self.places[where] = item_paths.get(origin, path)
+
+    def place(self, problem: Problem) -> Problem:
+        """Move a problem of the ladder document to the part of the package it came from."""
+        parts = _parse_path(problem.path)
+        end = next(end for end in range(len(parts), -1, -1) if parts[:end] in self.places)
+        path = self.places[parts[:end]]
+        message = problem.message.replace(format_path(parts), path) if parts else problem.message
+        return attrs.evolve(problem, path=path, message=message, line=None, column=None)
 
     def ladder_document(self) -> dict[str, Any]:
         self.read_items()
@@ -508,12 +525,13 @@ def from_case(package: object, *, file: str | None = None) -> Ladder:
 
     .. versionadded:: 0.1.0
     """
-    from ._files import _Locator, _Reader  # noqa: PLC0415 -- the shared document checks
-
     importer = _Importer(package, file)
     document = importer.ladder_document()
     if importer.problems:
         raise LadderError(importer.problems)
     checker = _Reader(text="", format="json", file=file)
     checker._locator = _Locator()  # noqa: SLF001 -- positions are CASE paths, not lines
-    return checker.build(document)
+    try:
+        return checker.build(document)
+    except LadderError as error:
+        raise LadderError([importer.place(p) for p in error.problems]) from None

@@ -6,6 +6,7 @@ import datetime as dt
 import sys
 from typing import TYPE_CHECKING
 
+import attrs
 import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -279,3 +280,15 @@ def test_a_problem_with_no_cell_stays_at_the_start() -> None:
 
 def test_a_whole_number_stored_as_a_float_is_that_number() -> None:
     assert _Sheets(None).whole(2.0, Cell(None, 1, 1), "level") == 2
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    ladder = load("examples/ladders/acme.yaml")
+    odd = ladder.add_role(
+        attrs.evolve(ladder.role("apm"), id="x", title="=1+1", aliases=()), promotes_to=["pm"]
+    )
+    odd = attrs.evolve(odd, name="=HYPERLINK(1)")
+    write_matrix(odd, tmp_path / "odd.xlsx")
+    back = read_matrix(tmp_path / "odd.xlsx")
+    assert back.role("x").title == "=1+1"
+    assert back.name == "=HYPERLINK(1)"

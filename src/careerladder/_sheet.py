@@ -589,6 +589,12 @@ def _workbook(ladder: Ladder, levels: LevelStyle) -> bytes:
     for sheet in (info, catalogue):
         for cell in sheet[1]:
             cell.font = bold
+    for sheet in (roles, info, catalogue):
+        for row in sheet.iter_rows():
+            for cell in row:
+                # Text is text: a title such as "=1+1" must not become a formula.
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

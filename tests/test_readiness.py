@@ -145,11 +145,17 @@ def test_the_fast_csv_writes_what_the_reports_say(data: st.DataObject) -> None:
     ladder = data.draw(ladders())
     people = data.draw(st.lists(assessments(ladder), max_size=4))
     role = data.draw(st.sampled_from(ladder.roles))
-    for options in ({"role": role.id}, {"current": role.id}, {}):
-        slow, fast = io.StringIO(), io.StringIO()
-        count = write_readiness_csv(team_readiness(ladder, people, **options), slow)
-        assert team_csv(ladder, people, fast, **options) == count
+    # Read against the ladder, as the command line reads them: levels become numbers.
+    resolved = [Assessment(levels=p.resolve(ladder), person=p.person) for p in people]
+    for target, current in ((role.id, None), (None, role.id), (None, None)):
+        slow, fast, checked = io.StringIO(), io.StringIO(), io.StringIO()
+        reports = team_readiness(ladder, people, role=target, current=current)
+        count = write_readiness_csv(reports, slow)
+        assert team_csv(ladder, people, fast, role=target, current=current) == count
         assert fast.getvalue() == slow.getvalue()
+        written = team_csv(ladder, resolved, checked, role=target, current=current, checked=True)
+        assert written == count
+        assert checked.getvalue() == slow.getvalue()
 
 
 def test_a_boolean_is_not_a_level_even_in_bulk() -> None:

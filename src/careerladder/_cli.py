@@ -265,7 +265,10 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
                 _progress(args.assessment) as tick,
                 partial.open("w", encoding="utf-8", newline="") as stream,
             ):
-                count = team_csv(ladder, tick(people), stream, role=args.role, current=args.current)
+                # Read against the ladder above: every level is already a number on its scale.
+                count = team_csv(
+                    ladder, tick(people), stream, role=args.role, current=args.current, checked=True
+                )
         except BaseException:
             partial.unlink(missing_ok=True)
             raise

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -510,3 +511,25 @@ def test_convert_an_invalid_sheet_writes_nothing(
     code, _, err = run(capsys, "convert", ACME, str(tmp_path / "x.txt"))
     assert code == 2
     assert "cannot tell the format" in err
+
+
+def help_lines(capsys: pytest.CaptureFixture[str]) -> int:
+    code, out, _ = run(capsys, "validate", "--help")
+    assert code == 0
+    return len(out.splitlines())
+
+
+def test_help_wraps_to_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "50")
+    narrow = help_lines(capsys)
+    monkeypatch.setenv("COLUMNS", "wide")  # not a number: ask the terminal
+    monkeypatch.setattr(os, "get_terminal_size", lambda _: os.terminal_size((160, 40)))
+    wide = help_lines(capsys)
+    monkeypatch.delenv("COLUMNS")
+    monkeypatch.setattr(sys, "__stdout__", None)  # no terminal at all: 80 columns
+    usual = help_lines(capsys)
+    monkeypatch.setenv("COLUMNS", "80")
+    assert help_lines(capsys) == usual
+    assert narrow > usual > wide

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import gc
-import json
 import os
 import re
 from pathlib import Path as FilePath
@@ -332,6 +331,8 @@ class _Reader:
                     duplicates.append(key)
                 result[key] = value
             return result
+
+        import json  # noqa: PLC0415 -- only for JSON files: validate starts faster
 
         try:
             data = json.loads(self.text, object_pairs_hook=pairs)
@@ -717,6 +718,8 @@ def dumps(ladder: Ladder, format: str = "yaml") -> str:  # noqa: A002
     if kind == "yaml":
         return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88)
     if kind == "json":
+        import json  # noqa: PLC0415 -- only for JSON output
+
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     try:
         import tomli_w  # noqa: PLC0415 -- an optional extra

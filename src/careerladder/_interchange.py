@@ -7,7 +7,6 @@ Every format a ladder can be read from or written to, chosen by the file's suffi
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -48,7 +47,9 @@ def read(name: str, limits: Limits = DEFAULT_LIMITS) -> Ladder:
 
 
 def _read_case(name: str, limits: Limits) -> Ladder:
-    from ._case import from_case  # noqa: PLC0415 -- only for CASE packages
+    import json  # noqa: PLC0415 -- only for CASE packages
+
+    from ._case import from_case  # noqa: PLC0415
     from ._json import locate  # noqa: PLC0415
 
     text = read_text(name, limits)
@@ -86,7 +87,9 @@ def write(ladder: Ladder, name: str, *, levels: LevelStyle = "numbers") -> None:
 
         write_matrix(ladder, name, levels=levels)
     elif kind == "case":
-        from ._case import to_case  # noqa: PLC0415 -- only for CASE packages
+        import json  # noqa: PLC0415 -- only for CASE packages
+
+        from ._case import to_case  # noqa: PLC0415
 
         text = json.dumps(to_case(ladder), indent=2, ensure_ascii=False) + "\n"
         write_atomic(Path(os.fspath(name)), text.encode("utf-8"))

@@ -462,25 +462,12 @@ def _read_workbook(name: str, sheets: _Sheets) -> dict[str, Table]:
             f"not an XLSX workbook ({error}); save it from the spreadsheet as .xlsx",
         )
         raise LadderError(sheets.problems) from None
-    tables = {}
     lowered = {title.casefold(): title for title in book.sheetnames}
-    for wanted in SHEETS:
-        title = lowered.get(wanted)
-        if title is None:
-            continue
-        sheet = book[title]
-        table = _table(title, sheet.iter_rows(values_only=True))
-        merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
-        tables[wanted] = attrs.evolve(table, merged=merged)
+    tables = {wanted: _sheet_table(book[lowered[wanted]]) for wanted in SHEETS if wanted in lowered}
     if "roles" not in tables:
         # A workbook of one sheet under another name is the matrix.
         if len(book.sheetnames) == 1:
-            sheet = book.worksheets[0]
-            table = _table(sheet.title, sheet.iter_rows(values_only=True))
-            merged = [
-                (r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges
-            ]
-            tables["roles"] = attrs.evolve(table, merged=merged)
+            tables["roles"] = _sheet_table(book.worksheets[0])
         else:
             sheets.problem(
                 Cell(None, 1, 1),
@@ -490,6 +477,13 @@ def _read_workbook(name: str, sheets: _Sheets) -> dict[str, Table]:
             )
             raise LadderError(sheets.problems)
     return tables
+
+
+def _sheet_table(sheet: Any) -> Table:  # noqa: ANN401 -- an openpyxl worksheet
+    """The rows of a worksheet, with its merged ranges."""
+    table = _table(sheet.title, sheet.iter_rows(values_only=True))
+    merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
+    return attrs.evolve(table, merged=merged)
 
 
 # -- writing -------------------------------------------------------------------------

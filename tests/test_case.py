@@ -8,7 +8,8 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerladder import (
     Ladder,
@@ -201,3 +202,48 @@ def test_problems_of_the_ladder_point_into_the_package(tmp_path: Any) -> None:
         assert problem.path in problem.message
         assert problem.line is not None
         assert lines[problem.line - 1].strip() == "{"  # where the association starts
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def places(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path inside a JSON value, the value itself included."""
+    found = [path]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += places(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += places(value, (*path, index))
+    return found
+
+
+SMALL = json.loads(json.dumps(to_case(presets.load("six-step").remove_role("cpo"), changed=WHEN)))
+EVERY_PLACE = places(SMALL)
+
+
+@settings(max_examples=200)
+@given(st.sampled_from(EVERY_PLACE[1:]), JSON)
+def test_any_damaged_package_is_a_ladder_error_never_a_crash(
+    path: tuple[Any, ...], value: object
+) -> None:
+    package = json.loads(json.dumps(SMALL))
+    node = package
+    for part in path[:-1]:
+        node = node[part]
+    node[path[-1]] = value
+    # Either a ladder (the value did not matter) or problems with their places.
+    problems: tuple[Any, ...] = ()
+    try:
+        from_case(package)
+    except LadderError as error:
+        problems = error.problems
+        assert problems
+    assert all(p.path for p in problems)

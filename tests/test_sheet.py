@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import zipfile
 from typing import TYPE_CHECKING
 
 import attrs
@@ -292,3 +293,21 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     back = read_matrix(tmp_path / "odd.xlsx")
     assert back.role("x").title == "=1+1"
     assert back.name == "=HYPERLINK(1)"
+
+
+def test_a_csv_that_is_not_csv_is_a_located_problem(tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_text("id,title,level\na,A,1\nb," + "B" * 200_000 + ",2\n")
+    assert problems(path) == [
+        "3:1: error syntax: invalid CSV: field larger than field limit (131072)"
+    ]
+
+
+def test_a_damaged_workbook_is_a_problem_and_a_folder_is_not_a_file(tmp_path: Path) -> None:
+    with zipfile.ZipFile(tmp_path / "empty.xlsx", "w") as archive:
+        archive.writestr("readme.txt", "not a workbook")
+    (problem,) = problems(tmp_path / "empty.xlsx")
+    assert problem.startswith("1:1: error unreadable: not an XLSX workbook (")
+    (tmp_path / "folder.xlsx").mkdir()
+    with pytest.raises(IsADirectoryError):
+        read_matrix(tmp_path / "folder.xlsx")

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._files import _Locator, _parse_path, _Reader
+from ._files import _Locator, _parse_path, _Reader, nearest
 from ._problems import LadderError, Problem, format_path
 
 if TYPE_CHECKING:
@@ -313,7 +313,18 @@ def _extension(entity: dict[str, Any]) -> dict[str, Any]:
 
 def _target(association: dict[str, Any], end: str) -> str | None:
     node = association.get(end)
-    return node.get("identifier") if isinstance(node, dict) else None
+    found = node.get("identifier") if isinstance(node, dict) else None
+    return found if isinstance(found, str) else None
+
+
+def _objects(value: object) -> list[dict[str, Any]]:
+    """The objects of a list; anything else in a package's lists is left to the checks."""
+    return [entry for entry in value if isinstance(entry, dict)] if isinstance(value, list) else []
+
+
+def _text(entry: dict[str, Any], name: str) -> str:
+    value = entry.get(name)
+    return value if isinstance(value, str) else ""
 
 
 class _Importer:
@@ -337,8 +348,8 @@ class _Importer:
         self.roles: dict[str, dict[str, Any]] = {}
         self.sources = {
             _identifier(str(self.extra.get("id", "")), "reference", r["id"]): r["id"]
-            for r in self.extra.get("references", [])
-            if isinstance(r, dict) and "id" in r
+            for r in _objects(self.extra.get("references"))
+            if isinstance(r.get("id"), str)
         }
         self.cites: dict[str, list[str]] = {}
         #: Where each part of the ladder document came from in the package.
@@ -381,7 +392,7 @@ class _Importer:
         """Each rubric criterion level's identifier -> (competency id, level)."""
         found: dict[str, tuple[str, int]] = {}
         for path, rubric in self.entries("CFRubrics"):
-            for i, criterion in enumerate(rubric.get("CFRubricCriteria", [])):
+            for i, criterion in enumerate(_objects(rubric.get("CFRubricCriteria"))):
                 item = self.by_id.get(_target(criterion, "CFItemURI") or "")
                 if item is None:
                     self.fail(
@@ -390,9 +401,9 @@ class _Importer:
                         f"{path}.CFRubricCriteria[{i}] names no item of the package",
                     )
                     continue
-                for level in criterion.get("CFRubricCriterionLevels", []):
-                    found[level.get("identifier", "")] = (
-                        item.get("humanCodingScheme", ""),
+                for level in _objects(criterion.get("CFRubricCriterionLevels")):
+                    found[_text(level, "identifier")] = (
+                        _text(item, "humanCodingScheme"),
                         level.get("score", 0),
                     )
         return found
@@ -414,8 +425,9 @@ class _Importer:
         }
         if entry.get("notes"):
             fields["description"] = entry["notes"]
-        if entry.get("conceptKeywords"):
-            fields["category"] = entry["conceptKeywords"][0]
+        keywords = entry.get("conceptKeywords")
+        if isinstance(keywords, list) and keywords:
+            fields["category"] = keywords[0]
         return self.cited(entry["identifier"], fields)
 
     def role(self, path: str, entry: dict[str, Any]) -> dict[str, Any]:
@@ -468,7 +480,7 @@ class _Importer:
                     )
                     continue
                 competency, score = levels[target]
-                statement = self.by_id.get(origin, {}).get("fullStatement", "")
+                statement = _text(self.by_id.get(origin, {}), "fullStatement")
                 expectation: dict[str, Any] = {"level": score}
                 if statement and not statement.startswith(f"{names.get(competency)}: "):
                     expectation["description"] = statement
@@ -479,8 +491,7 @@ class _Importer:
     def place(self, problem: Problem) -> Problem:
         """Move a problem of the ladder document to the part of the package it came from."""
         parts = _parse_path(problem.path)
-        end = next(end for end in range(len(parts), -1, -1) if parts[:end] in self.places)
-        path = self.places[parts[:end]]
+        path = nearest(self.places, parts, "CFDocument")
         message = problem.message.replace(format_path(parts), path) if parts else problem.message
         return attrs.evolve(problem, path=path, message=message, line=None, column=None)
 
@@ -498,9 +509,10 @@ class _Importer:
             found["description"] = document["description"]
         if extra.get("scale"):
             found["scale"] = extra["scale"]
-        if extra.get("references"):
+        references = _objects(extra.get("references"))
+        if references:
             found["references"] = {
-                r["id"]: {k: v for k, v in r.items() if k != "id"} for r in extra["references"]
+                str(r.get("id")): {k: v for k, v in r.items() if k != "id"} for r in references
             }
         return found
 

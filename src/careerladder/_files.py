@@ -37,7 +37,7 @@ from ._limits import DEFAULT_LIMITS, Limits
 from ._problems import LadderError, Problem, by_place, format_path, quote
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Mapping
 
 Format = Literal["yaml", "json", "toml"]
 T = TypeVar("T")
@@ -57,6 +57,14 @@ def _parse_path(path: str) -> Path:
     return tuple(int(index) if index else key for key, index in _PATH_PART.findall(path))
 
 
+def nearest(places: Mapping[Path, T], path: Path, default: T) -> T:
+    """What *places* holds for *path* or the nearest path that encloses it, else *default*."""
+    for end in range(len(path), -1, -1):
+        if path[:end] in places:
+            return places[path[:end]]
+    return default
+
+
 @attrs.define
 class _Locator:
     """Where each node of a document starts: paths -> 1-based (line, column)."""
@@ -68,10 +76,7 @@ class _Locator:
         """Locate *path*, or the nearest enclosing node that has a location."""
         if key and path in self.keys:
             return self.keys[path]
-        for end in range(len(path), -1, -1):
-            if path[:end] in self.values:
-                return self.values[path[:end]]
-        return (1, 1)  # nothing better known: the document as a whole
+        return nearest(self.values, path, (1, 1))  # else the document as a whole
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:

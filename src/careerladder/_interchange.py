@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from ._files import _parse_path, dump, load, read_text, write_atomic
+from ._files import _Locator, _parse_path, dump, load, read_text, write_atomic
 from ._limits import DEFAULT_LIMITS, Limits
 from ._problems import LadderError, Problem
 
@@ -68,14 +68,11 @@ def _read_case(name: str, limits: Limits) -> Ladder:
         return from_case(package, file=name)
     except LadderError as error:
         paths = [_parse_path(p.path) for p in error.problems]
-        values, _ = locate(text, paths)
+        locator = _Locator(*locate(text, paths))
         located = []
         for problem, path in zip(error.problems, paths, strict=True):
-            place = next(
-                (values[path[:end]] for end in range(len(path), -1, -1) if path[:end] in values),
-                (1, 1),
-            )
-            located.append(attrs.evolve(problem, line=place[0], column=place[1]))
+            line, column = locator.find(path)
+            located.append(attrs.evolve(problem, line=line, column=column))
         raise LadderError(located) from None
 
 

@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from ._check import slug
-from ._files import _Locator, _parse_path, _Reader, not_utf8, too_large, write_atomic
+from ._files import (
+    _Locator,
+    _parse_path,
+    _Reader,
+    nearest,
+    not_utf8,
+    too_large,
+    write_atomic,
+)
 from ._limits import DEFAULT_LIMITS, Limits
 from ._problems import LadderError, Problem, by_place, format_path, hint
 from ._problems import quote as _q
@@ -39,6 +47,8 @@ LevelStyle = Literal["numbers", "names"]
 #: The columns before the competencies, in order; the first three are required.
 FIXED = ("id", "title", "level", "track", "promotes_to")
 REQUIRED = FIXED[:3]
+#: How a header may spell them: ``promotes_to`` or ``promotes to``, in any case.
+_FIXED_NAMES = {name.replace("_", " ") for name in FIXED} | set(FIXED)
 #: How `promotes_to` separates role ids.
 _SEPARATOR = re.compile(r"[;,\n]")
 SHEETS = ("ladder", "competencies", "roles")
@@ -319,12 +329,7 @@ class _Sheets:
     def locate(self, problem: Problem) -> Problem:
         """Move a problem of the ladder document to the cell it came from."""
         parts = _parse_path(problem.path) if problem.path else ()
-        for end in range(len(parts), 0, -1):
-            cell = self.cells.get(parts[:end])
-            if cell is not None:
-                break
-        else:
-            cell = self.cells.get(("id",), Cell(None, 1, 1))
+        cell = nearest(self.cells, parts, Cell(None, 1, 1))
         message = problem.message
         if problem.path:
             message = message.replace(format_path(parts), cell.ref)
@@ -396,7 +401,10 @@ def read_matrix(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
     if size > limits.max_bytes:
         sheets.problem(Cell(None, 1, 1), "too-large", too_large(size, limits))
         raise LadderError(sheets.problems)
-    tables = _read_workbook(name, sheets) if suffix == ".xlsx" else {"roles": _read_csv(name)}
+    if suffix == ".xlsx":
+        tables = _read_workbook(name, sheets)
+    else:
+        tables = {"roles": _read_csv(name, sheets)}
     fields: dict[str, Any] = {}
     known: dict[str, str] | None = None
     competencies: list[dict[str, Any]] = []
@@ -432,12 +440,16 @@ def read_matrix(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
     return sheets.build(document, limits)
 
 
-def _read_csv(name: str) -> Table:
-    try:
-        with open(name, encoding="utf-8-sig", newline="") as stream:  # noqa: PTH123
-            return _table(None, list(csv.reader(stream)))
-    except UnicodeDecodeError:
-        raise not_utf8(name) from None
+def _read_csv(name: str, sheets: _Sheets) -> Table:
+    with open(name, encoding="utf-8-sig", newline="") as stream:  # noqa: PTH123
+        reader = csv.reader(stream)
+        try:
+            return _table(None, list(reader))
+        except UnicodeDecodeError:
+            raise not_utf8(name) from None
+        except csv.Error as error:  # a NUL byte, a quote left open at the end
+            sheets.problem(Cell(None, reader.line_num, 1), "syntax", f"invalid CSV: {error}")
+            raise LadderError(sheets.problems) from None
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 -- the module
@@ -451,15 +463,16 @@ def _openpyxl() -> Any:  # noqa: ANN401 -- the module
 
 def _read_workbook(name: str, sheets: _Sheets) -> dict[str, Table]:
     openpyxl = _openpyxl()
-    from zipfile import BadZipFile  # noqa: PLC0415
-
     try:
         book = openpyxl.load_workbook(name, data_only=True)
-    except (BadZipFile, KeyError, ValueError) as error:
+    except OSError:
+        raise  # a file that cannot be read: the caller reports it as such
+    except Exception as error:  # noqa: BLE001 -- a damaged workbook fails in many ways
         sheets.problem(
             Cell(None, 1, 1),
             "unreadable",
-            f"not an XLSX workbook ({error}); save it from the spreadsheet as .xlsx",
+            f"not an XLSX workbook ({str(error) or type(error).__name__}); save it from the "
+            "spreadsheet as .xlsx",
         )
         raise LadderError(sheets.problems) from None
     lowered = {title.casefold(): title for title in book.sheetnames}
@@ -592,6 +605,3 @@ def _workbook(ladder: Ladder, levels: LevelStyle) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-_FIXED_NAMES = {name.replace("_", " ") for name in FIXED} | set(FIXED)

@@ -122,8 +122,11 @@ class Role:
     Attributes:
         id: Short unique name, such as ``senior-pm``.
         title: The job title.
-        level: Rank on the ladder; higher is more senior. Roles on different
-            tracks may share a level.
+        level: Rank on the ladder, a whole or decimal number (GitLab's grade
+            9.5 is ``9.5``); higher is more senior. Roles on different tracks
+            may share a level.
+        grade: The organization's own label for the level, such as ``L5``,
+            ``IC4`` or ``M2``, if it has one.
         track: Optional track name, such as ``ic`` or ``management``.
         aliases: Other titles for the same role.
         summary: The role in a sentence or two.
@@ -152,6 +155,7 @@ class Role:
     id: str
     title: str
     level: int
+    grade: str | None = None
     track: str | None = None
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     summary: str = ""

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from careerladder import Assessment, LadderError, iter_assessments, load_assessment, presets
+from careerladder._problems import format_path
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -32,7 +33,7 @@ def test_every_problem_is_reported() -> None:
         Assessment(
             levels={"communication": 0, "leadership": "guru", "teamwork": 2, "x": True}
         ).resolve(SIX)
-    assert [(p.code, p.path) for p in caught.value.problems] == [
+    assert [(p.code, format_path(p.path)) for p in caught.value.problems] == [
         ("level-off-scale", "levels.communication"),
         ("level-off-scale", "levels.leadership"),
         ("unknown-competency", "levels.teamwork"),

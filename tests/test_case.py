@@ -19,7 +19,8 @@ from careerladder import (
     presets,
     to_case,
 )
-from careerladder._interchange import read
+from careerladder._formats._files import read_ladder as read
+from careerladder._problems import format_path
 from careerladder.testing import ladders
 
 WHEN = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
@@ -131,7 +132,7 @@ def test_a_package_missing_parts_says_which(tmp_path: Any) -> None:
     path.write_text(json.dumps(package, indent=2))
     with pytest.raises(LadderError) as caught:
         read(str(path))
-    assert [(p.code, p.path, p.line) for p in caught.value.problems] == [
+    assert [(p.code, format_path(p.path), p.line) for p in caught.value.problems] == [
         ("missing-field", "CFItems[0].fullStatement", 32),
         ("missing-field", "CFItems[1]", 53),
         # The criterion of the competency whose item is gone no longer resolves.
@@ -166,7 +167,7 @@ def test_parts_that_cannot_be_read_back_are_named() -> None:
     package["CFRubrics"] = {}
     with pytest.raises(LadderError) as caught:
         from_case(package)
-    assert sorted((p.code, p.path) for p in caught.value.problems) == [
+    assert sorted((p.code, format_path(p.path)) for p in caught.value.problems) == [
         ("missing-field", f"CFItems[{package['CFItems'].index(role)}].extensions"),
         ("wrong-type", "CFRubrics"),
     ]
@@ -194,12 +195,12 @@ def test_problems_of_the_ladder_point_into_the_package(tmp_path: Any) -> None:
         and a["originNodeURI"]["identifier"] == senior["identifier"]
     ]
     assert len(onward) == 2
-    assert sorted((p.code, p.path) for p in caught.value.problems) == [
+    assert sorted((p.code, format_path(p.path)) for p in caught.value.problems) == [
         ("level-not-rising", where) for where in sorted(onward)
     ]
     lines = path.read_text().splitlines()
     for problem in caught.value.problems:
-        assert problem.path in problem.message
+        assert format_path(problem.path) in problem.message
         assert problem.line is not None
         assert lines[problem.line - 1].strip() == "{"  # where the association starts
 

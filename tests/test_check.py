@@ -7,13 +7,14 @@ import pytest
 
 from careerladder import Competency, Expectation, Ladder, LadderError, Promotion, Reference, Role
 from careerladder._check import MAX_CYCLES, slug
+from careerladder._problems import format_path
 from helpers import dual_track, expect
 
 
 def problems_of(**changes: Any) -> list[tuple[str, str, str]]:
     with pytest.raises(LadderError) as caught:
         attrs.evolve(dual_track(), **changes)
-    return [(p.code, p.path, p.message) for p in caught.value.problems]
+    return [(p.code, format_path(p.path), p.message) for p in caught.value.problems]
 
 
 def only(**changes: Any) -> tuple[str, str, str]:
@@ -76,7 +77,7 @@ def test_wrong_types_from_python_code_are_problems_not_crashes() -> None:
             name="L",
             roles=[Role(id="a", title=None, level="2")],  # type: ignore[arg-type]
         )
-    assert [(p.code, p.path) for p in caught.value.problems] == [
+    assert [(p.code, format_path(p.path)) for p in caught.value.problems] == [
         ("wrong-type", "id"),
         ("wrong-type", "roles[0].level"),
         ("wrong-type", "roles[0].title"),
@@ -279,7 +280,7 @@ def test_lints_of_a_clean_ladder_are_empty() -> None:
 def test_lint_expectation_drops() -> None:
     ladder = dual_track().add_expectation("senior-pm", Expectation(competency="craft", level=1))
     [problem] = ladder.lint()
-    assert (problem.severity, problem.code, problem.path) == (
+    assert (problem.severity, problem.code, format_path(problem.path)) == (
         "warning",
         "expectation-drops",
         "roles[1].expectations.craft",
@@ -297,7 +298,7 @@ def test_lint_unreachable_role_no_expectations_unused_competency() -> None:
         .add_role(Role(id="vp", title="VP", level=5))
         .add_competency(Competency(id="vision", name="Vision"))
     )
-    assert [(p.code, p.path) for p in ladder.lint()] == [
+    assert [(p.code, format_path(p.path)) for p in ladder.lint()] == [
         ("unreachable-role", "roles[6]"),
         ("no-expectations", "roles[6]"),
         ("unused-competency", "competencies[2]"),

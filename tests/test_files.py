@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 import careerladder
 from careerladder import Ladder, LadderError, dump, dumps, load, loads
-from careerladder._files import _Locator, check_text
+from careerladder._formats._files import check_text
+from careerladder._formats._locate import Locator
 from careerladder._limits import DEFAULT_LIMITS
 from careerladder._problems import format_path
 from careerladder.testing import ladders
@@ -430,7 +431,7 @@ def test_empty_source_id_of_a_promotion_points_at_the_role_id() -> None:
 
 
 def test_describe_names_other_values() -> None:
-    from careerladder._converter import describe  # noqa: PLC0415
+    from careerladder._formats._converter import describe  # noqa: PLC0415
 
     assert describe(object()) == "a value of type object"
 
@@ -466,7 +467,7 @@ def test_reference_dates_must_be_dates(date: str, shown: str) -> None:
 
 
 def test_locator_falls_back_to_the_nearest_enclosing_node() -> None:
-    locator = _Locator(values={("roles",): (3, 1)}, keys={("roles",): (3, 1)})
+    locator = Locator(values={("roles",): (3, 1)}, keys={("roles",): (3, 1)})
     assert locator.find(("roles", 0, "title")) == (3, 1)
     assert locator.find(("name",)) == (1, 1)
     assert locator.find(("roles", 0), key=True) == (3, 1)
@@ -503,7 +504,9 @@ def test_problems_stand_even_if_finding_their_place_fails(
     def broken(*_: object) -> object:
         raise IndexError
 
-    monkeypatch.setattr(importlib.import_module(f"careerladder.{module}"), "locate", broken)
+    monkeypatch.setattr(
+        importlib.import_module(f"careerladder._formats.{module}"), "locate", broken
+    )
     text = dumps(Ladder(id="l", name="L"), kind).replace('"L"', '""')
     assert problems(text, kind) == [
         "f:1:1: error empty-field: name is empty; give the ladder a name"

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from careerladder._cli import main
-from careerladder._files import check_text
+from careerladder._formats._files import check_text
 
 BAD = Path(__file__).parent / "data" / "bad"
 #: Problems that mean a file could not be read at all (exit 2), not that it is invalid.
@@ -166,5 +166,5 @@ def test_only_ladder_error_escapes_for_any_tree(kind: str, data: object) -> None
     except (TypeError, ValueError):
         return  # TOML cannot hold null or mixed keys: nothing to feed
     # check_text turns a LadderError into its problems; anything else escapes.
-    problems = check_text(text, kind, "f")  # type: ignore[arg-type]
+    problems = check_text(text, kind, "f")
     assert all(p.line is not None for p in problems), problems

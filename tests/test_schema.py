@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given
 
 from careerladder import LadderError, dumps, loads, presets
-from careerladder._schema import json_schema, schema_text
+from careerladder._formats._schema import json_schema, schema_text
 from careerladder.testing import ladders
 
 SCHEMA_FILE = Path("careerladder.schema.json")

@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from careerladder import LadderError, Limits, Problem, load, presets, read_matrix, write_matrix
-from careerladder._sheet import Cell, _Sheets, column_letter
+from careerladder import LadderError, Limits, load, presets, read_matrix, write_matrix
+from careerladder._formats._sheet import Cell, _Sheets, column_letter
 from careerladder.testing import ladders
 
 if TYPE_CHECKING:
@@ -273,10 +273,9 @@ def test_a_file_over_the_limit_is_refused(tmp_path: Path) -> None:
 
 def test_a_problem_with_no_cell_stays_at_the_start() -> None:
     sheets = _Sheets("x.csv")
-    moved = sheets.locate(Problem(code="c", message="somewhere", path="elsewhere[2]"))
-    assert (moved.line, moved.column, moved.path, moved.message) == (1, 1, "A1", "somewhere")
-    top = sheets.locate(Problem(code="c", message="whole"))
-    assert (top.line, top.path) == (1, "A1")
+    assert sheets.where(("elsewhere", 2)) == ("A1",)
+    assert sheets.where(()) == ("A1",)
+    assert sheets.positions([("A1",)]).find(("A1",)) == (1, 1)
 
 
 def test_a_whole_number_stored_as_a_float_is_that_number() -> None:

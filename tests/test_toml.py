@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 
 from careerladder import Ladder, dumps
-from careerladder._toml import locate
+from careerladder._formats._toml import locate
 from careerladder.testing import ladders
 
 TEXT = '''\

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._files import dump, dumps, load, loads
+from ._formats._files import dump, dumps, load, loads
 from ._ladder import Ladder
 from ._limits import Limits
 from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
@@ -22,11 +22,11 @@ from ._problems import LadderError, Problem
 if TYPE_CHECKING:
     from . import presets
     from ._assessment import Assessment, iter_assessments, load_assessment
-    from ._case import from_case, to_case
     from ._diff import Change, LadderDiff, diff
+    from ._formats._case import from_case, to_case
+    from ._formats._sheet import read_matrix, write_matrix
     from ._mapping import RoleMapping, RoleMatch, map_roles
     from ._readiness import Gap, Readiness, team_readiness, write_readiness_csv
-    from ._sheet import read_matrix, write_matrix
 
 # Tracebacks name the exception as users import it.
 LadderError.__module__ = __name__
@@ -47,10 +47,10 @@ _LAZY = {
     "Readiness": "._readiness",
     "team_readiness": "._readiness",
     "write_readiness_csv": "._readiness",
-    "from_case": "._case",
-    "to_case": "._case",
-    "read_matrix": "._sheet",
-    "write_matrix": "._sheet",
+    "from_case": "._formats._case",
+    "to_case": "._formats._case",
+    "read_matrix": "._formats._sheet",
+    "write_matrix": "._formats._sheet",
 }
 
 

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
-from ._files import not_utf8, read_structured
+from ._formats._files import read_structured
+from ._formats._text import not_utf8_file
 from ._problems import LadderError, Problem, format_path, hint
 from ._problems import quote as _q
 
@@ -236,7 +237,7 @@ def iter_assessments(
         try:
             yield from _rows(reader, name, ladder)
         except UnicodeDecodeError:
-            raise not_utf8(name) from None
+            raise not_utf8_file(name) from None
         except csv.Error as error:
             raise _problem(name, reader.line_num, 1, f"invalid CSV: {error}", "syntax") from None
 
@@ -369,7 +370,7 @@ def _person(  # noqa: PLR0913 -- one call site, all positions of one person's ro
                 attrs.evolve(
                     problem,
                     file=name,
-                    line=start + rows[problem.path.split(".", 1)[1]],
+                    line=start + rows[problem.path[1]],
                     column=columns[problem.code == "level-off-scale"] + 1,
                     message=f"{problem.message} (person {person!r})" if person else problem.message,
                 )

@@ -11,17 +11,40 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from ._problems import Problem, format_path
+from ._problems import DocPath, Problem, format_path
 from ._problems import hint as _hint
 from ._problems import quote as _q
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
-    from ._ladder import Ladder
-    from ._model import Role
+    from ._model import Competency, Promotion, Reference, Role
+
+
+class Parts(Protocol):
+    """What the checks read of a ladder: its fields."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def scale(self) -> tuple[str, ...]: ...
+    @property
+    def competencies(self) -> tuple[Competency, ...]: ...
+    @property
+    def roles(self) -> tuple[Role, ...]: ...
+    @property
+    def promotions(self) -> tuple[Promotion, ...]: ...
+    @property
+    def references(self) -> tuple[Reference, ...]: ...
+
+
+def _same(path: DocPath) -> DocPath:
+    return path
+
 
 #: What an id looks like, as a JSON Schema pattern.
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
@@ -44,31 +67,32 @@ def slug(text: str) -> str:
     return _NOT_SLUG.sub("-", text.casefold()).strip("-") or "id"
 
 
-def _promotion_path(index: int) -> str:
-    return f"promotions[{index}]"
-
-
 class _Checker:
     """Collects the problems of one ladder."""
 
-    def __init__(self, ladder: Ladder) -> None:
+    def __init__(self, ladder: Parts, where: Callable[[DocPath], DocPath]) -> None:
         self.ladder = ladder
+        self.where = where
         self.problems: list[Problem] = []
 
-    def add(self, code: str, message: str, path: str) -> None:
-        self.problems.append(Problem(code=code, message=message, path=path))
+    def show(self, path: DocPath) -> str:
+        """A path as the reader of the ladder sees it."""
+        return format_path(self.where(path))
 
-    def text(self, value: object, path: str, what: str) -> bool:
+    def add(self, code: str, message: str, path: DocPath) -> None:
+        self.problems.append(Problem(code=code, message=message, path=self.where(path)))
+
+    def text(self, value: object, path: DocPath, what: str) -> bool:
         """Check that *value* is a non-empty string; say what is wrong if not."""
         if not isinstance(value, str):
-            self.add("wrong-type", f"{path} must be a string, got {_q(value)}", path)
+            self.add("wrong-type", f"{self.show(path)} must be a string, got {_q(value)}", path)
             return False
         if not value.strip():
-            self.add("empty-field", f"{path} is empty; give the {what}", path)
+            self.add("empty-field", f"{self.show(path)} is empty; give the {what}", path)
             return False
         return True
 
-    def ident(self, value: object, path: str, what: str) -> bool:
+    def ident(self, value: object, path: DocPath, what: str) -> bool:
         """Check that *value* is a valid id."""
         if not self.text(value, path, f"{what} an id"):
             return False
@@ -76,50 +100,53 @@ class _Checker:
         if _ID.match(value) is None:
             self.add(
                 "invalid-id",
-                f"{what} id {_q(value)} in {path} is not a valid id; use letters, digits, '-' "
-                f"and '_', starting with a letter or digit (for example {_q(slug(value))})",
+                f"{what} id {_q(value)} in {self.show(path)} is not a valid id; use letters, "
+                "digits, '-' and '_', starting with a letter or digit (for example "
+                f"{_q(slug(value))})",
                 path,
             )
             return False
         return True
 
-    def integer(self, value: object, path: str) -> bool:
+    def integer(self, value: object, path: DocPath) -> bool:
         if not _is_level(value):
-            self.add("wrong-type", f"{path} must be an integer, got {_q(value)}", path)
+            self.add("wrong-type", f"{self.show(path)} must be an integer, got {_q(value)}", path)
             return False
         return True
 
-    def unique(self, ids: Iterable[tuple[str, str]], what: str) -> None:
+    def unique(self, ids: Iterable[tuple[str, DocPath]], what: str) -> None:
         """Report ids seen twice; *ids* holds ``(id, path)`` pairs."""
-        first: dict[str, str] = {}
+        first: dict[str, DocPath] = {}
         for ident, path in ids:
             if ident in first:
                 self.add(
                     "duplicate-id",
-                    f"duplicate {what} id {_q(ident)} in {path}; {first[ident]} already "
+                    f"duplicate {what} id {_q(ident)} in {self.show(path)}; "
+                    f"{self.show(first[ident])} already "
                     "uses it, and ids must be unique",
                     path,
                 )
             else:
                 first[ident] = path
 
-    def sources(self, sources: tuple[str, ...], path: str) -> None:
+    def sources(self, sources: tuple[str, ...], path: DocPath) -> None:
         known = self.reference_ids
         for index, source in enumerate(sources):
             if source not in known:
                 hint = _hint(source, known, "add it under references")
+                here = (*path, "sources", index)
                 self.add(
                     "unknown-source",
-                    f"unknown source {_q(source)} in {path}.sources[{index}]{hint}",
-                    f"{path}.sources[{index}]",
+                    f"unknown source {_q(source)} in {self.show(here)}{hint}",
+                    here,
                 )
 
     # -- the ladder, part by part ------------------------------------------------
 
     def run(self) -> list[Problem]:
         ladder = self.ladder
-        self.ident(ladder.id, "id", "the ladder")
-        self.text(ladder.name, "name", "ladder a name")
+        self.ident(ladder.id, ("id",), "the ladder")
+        self.text(ladder.name, ("name",), "ladder a name")
         self.scale()
         self.references()
         self.competencies()
@@ -131,57 +158,61 @@ class _Checker:
         scale = self.ladder.scale
         if not scale:
             self.add(
-                "invalid-scale", "scale is empty; name at least one level, lowest first", "scale"
+                "invalid-scale", "scale is empty; name at least one level, lowest first", ("scale",)
             )
             return
         seen: set[str] = set()
         for index, name in enumerate(scale):
-            path = f"scale[{index}]"
+            path = ("scale", index)
             if not self.text(name, path, "level a name"):
                 continue
             if name.strip().isdigit():
                 self.add(
                     "invalid-scale",
-                    f"scale level {_q(name)} in {path} is a number; name levels with words so "
-                    "that a level can be given by number or by name",
+                    f"scale level {_q(name)} in {self.show(path)} is a number; name levels with "
+                    "words so that a level can be given by number or by name",
                     path,
                 )
             elif name.casefold() in seen:
-                self.add("invalid-scale", f"scale level {_q(name)} in {path} appears twice", path)
+                self.add(
+                    "invalid-scale",
+                    f"scale level {_q(name)} in {self.show(path)} appears twice",
+                    path,
+                )
             seen.add(name.casefold())
 
     def references(self) -> None:
         refs = self.ladder.references
         for ref in refs:
-            path = f"references.{ref.id}"
+            path = ("references", ref.id)
             self.ident(ref.id, path, "reference")
-            self.text(ref.title, f"{path}.title", "reference a title")
-        self.unique(((r.id, f"references.{r.id}") for r in refs), "reference")
+            self.text(ref.title, (*path, "title"), "reference a title")
+        self.unique(((r.id, ("references", r.id)) for r in refs), "reference")
         self.reference_ids = {r.id for r in refs}
 
     def competencies(self) -> None:
         competencies = self.ladder.competencies
         for index, competency in enumerate(competencies):
-            path = f"competencies[{index}]"
-            self.ident(competency.id, f"{path}.id", "competency")
-            self.text(competency.name, f"{path}.name", "competency a name")
+            path = ("competencies", index)
+            self.ident(competency.id, (*path, "id"), "competency")
+            self.text(competency.name, (*path, "name"), "competency a name")
             self.sources(competency.sources, path)
         self.unique(
-            ((c.id, f"competencies[{i}].id") for i, c in enumerate(competencies)), "competency"
+            ((c.id, ("competencies", i, "id")) for i, c in enumerate(competencies)), "competency"
         )
         self.competency_ids = {c.id for c in competencies}
 
     def roles(self) -> None:
         roles = self.ladder.roles
-        owner: dict[str, tuple[str, str]] = {}  # folded title -> (role id, path)
+        owner: dict[str, tuple[str, DocPath]] = {}  # folded title -> (role id, path)
         for index, role in enumerate(roles):
-            path = f"roles[{index}]"
-            self.ident(role.id, f"{path}.id", "role")
-            self.integer(role.level, f"{path}.level")
+            path = ("roles", index)
+            self.ident(role.id, (*path, "id"), "role")
+            self.integer(role.level, (*path, "level"))
             self.sources(role.sources, path)
             for title_path, title in (
-                (f"{path}.title", role.title),
-                *((f"{path}.aliases[{i}]", a) for i, a in enumerate(role.aliases)),
+                ((*path, "title"), role.title),
+                *(((*path, "aliases", i), a) for i, a in enumerate(role.aliases)),
             ):
                 if not self.text(title, title_path, "role a title"):
                     continue
@@ -189,14 +220,15 @@ class _Checker:
                 if holder[0] != role.id:
                     self.add(
                         "duplicate-title",
-                        f"title {_q(title)} in {title_path} also names role {_q(holder[0])} "
-                        f"({holder[1]}); a title or alias must name one role",
+                        f"title {_q(title)} in {self.show(title_path)} also names role "
+                        f"{_q(holder[0])} ({self.show(holder[1])}); a title or alias must name "
+                        "one role",
                         title_path,
                     )
             self.expectations(role, path)
-        self.unique(((r.id, f"roles[{i}].id") for i, r in enumerate(roles)), "role")
+        self.unique(((r.id, ("roles", i, "id")) for i, r in enumerate(roles)), "role")
 
-    def expectations(self, role: Role, role_path: str) -> None:
+    def expectations(self, role: Role, role_path: DocPath) -> None:
         size = len(self.ladder.scale)
         seen: set[str] = set()
         known, references = self.competency_ids, self.reference_ids
@@ -214,27 +246,31 @@ class _Checker:
             ):
                 seen.add(cid)
                 continue
-            path = f"{role_path}.{format_path(['expectations', cid])}"
+            path = (*role_path, "expectations", cid)
             if not self.text(cid, path, "expectation a competency"):
                 continue
             if cid in seen:
                 self.add(
                     "duplicate-expectation",
-                    f"role {_q(role.id)} expects competency {_q(cid)} twice ({path}); keep one",
+                    f"role {_q(role.id)} expects competency {_q(cid)} twice ({self.show(path)}); "
+                    "keep one",
                     path,
                 )
             seen.add(cid)
             if cid not in self.competency_ids:
                 hint = _hint(cid, self.competency_ids, "add it under competencies")
                 self.add(
-                    "unknown-competency", f"unknown competency {_q(cid)} in {path}{hint}", path
+                    "unknown-competency",
+                    f"unknown competency {_q(cid)} in {self.show(path)}{hint}",
+                    path,
                 )
-            level, level_path = expectation.level, f"{path}.level"
+            level, level_path = expectation.level, (*path, "level")
             if self.integer(level, level_path) and not 1 <= level <= size:
                 names = ", ".join(f"{i} {n}" for i, n in enumerate(self.ladder.scale, 1))
                 self.add(
                     "level-off-scale",
-                    f"level {level} in {level_path} is off the scale; expected 1 to {size} "
+                    f"level {level} in {self.show(level_path)} is off the scale; expected 1 to "
+                    f"{size} "
                     f"({names})",
                     level_path,
                 )
@@ -250,25 +286,27 @@ class _Checker:
         seen: set[tuple[str, str]] = set()
         edges: dict[tuple[str, str], int] = {}
         for index, promotion in enumerate(self.ladder.promotions):
-            path = _promotion_path(index)
+            path = ("promotions", index)
             ends = []
             for end in ("source", "target"):
                 rid = getattr(promotion, end)
-                end_path = f"{path}.{end}"
+                end_path = (*path, end)
                 if not self.text(rid, end_path, "promotion a role"):
                     continue
                 if rid not in roles:
                     hint = _hint(rid, roles, "expected the id of a role")
                     self.add(
-                        "unknown-role", f"unknown role {_q(rid)} in {end_path}{hint}", end_path
+                        "unknown-role",
+                        f"unknown role {_q(rid)} in {self.show(end_path)}{hint}",
+                        end_path,
                     )
                     continue
                 ends.append(roles[rid])
             if promotion.pair in seen:
                 self.add(
                     "duplicate-promotion",
-                    f"promotion {_q(promotion.source)} -> {_q(promotion.target)} in {path} appears "
-                    "twice; keep one",
+                    f"promotion {_q(promotion.source)} -> {_q(promotion.target)} in "
+                    f"{self.show(path)} appears twice; keep one",
                     path,
                 )
             seen.add(promotion.pair)
@@ -281,7 +319,8 @@ class _Checker:
             if rises is False:
                 self.add(
                     "level-not-rising",
-                    f"promotion {_q(source.id)} -> {_q(target.id)} in {path} does not rise: "
+                    f"promotion {_q(source.id)} -> {_q(target.id)} in {self.show(path)} does not "
+                    "rise: "
                     f"{_q(target.id)} is level {target.level} and {_q(source.id)} is level "
                     f"{source.level}; a promotion must go to a higher level",
                     path,
@@ -310,11 +349,12 @@ class _Checker:
             closing = max(itertools.pairwise(cycle), key=remaining.__getitem__)
             start = nodes.index(closing[1])
             cycle = [*nodes[start:], *nodes[:start], closing[1]]
-            path = _promotion_path(remaining.pop(closing))
+            path = ("promotions", remaining.pop(closing))
             self.add(
                 "cycle",
                 f"promotions form a cycle: {' -> '.join(cycle)}; remove the promotion "
-                f"{_q(closing[0])} -> {_q(closing[1])} in {path} or another one on the cycle",
+                f"{_q(closing[0])} -> {_q(closing[1])} in {self.show(path)} or another one on "
+                "the cycle",
                 path,
             )
 
@@ -331,17 +371,25 @@ def _rises(source: Role, target: Role) -> bool | None:
     return None
 
 
-def check(ladder: Ladder) -> list[Problem]:
-    """Return every broken invariant of *ladder*."""
-    return _Checker(ladder).run()
+def check(ladder: Parts, where: Callable[[DocPath], DocPath] = _same) -> list[Problem]:
+    """
+    Return every broken invariant of *ladder*.
+
+    *where* turns a path of the model into the path its reader sees (a ladder
+    read from a file shows the file's paths); messages and paths use it.
+    """
+    return _Checker(ladder, where).run()
 
 
-def lint(ladder: Ladder) -> list[Problem]:
-    """Return what *ladder* should fix but may keep, as warnings."""
+def lint(ladder: Parts, where: Callable[[DocPath], DocPath] = _same) -> list[Problem]:  # noqa: C901
+    """Return what *ladder* should fix but may keep, as warnings; *where* as for `check`."""
     problems: list[Problem] = []
 
-    def warn(code: str, message: str, path: str) -> None:
-        problems.append(Problem(severity="warning", code=code, message=message, path=path))
+    def show(path: DocPath) -> str:
+        return format_path(where(path))
+
+    def warn(code: str, message: str, path: DocPath) -> None:
+        problems.append(Problem(severity="warning", code=code, message=message, path=where(path)))
 
     roles = {role.id: (i, role) for i, role in enumerate(ladder.roles)}
     entered: set[str] = set()
@@ -351,13 +399,13 @@ def lint(ladder: Ladder) -> list[Problem]:
         for expectation in target.expectations:
             before = source.expectation(expectation.competency)
             if before is not None and before.level > expectation.level:
-                path = f"roles[{t}].expectations.{expectation.competency}"
+                path = ("roles", t, "expectations", expectation.competency)
                 warn(
                     "expectation-drops",
                     f"competency {_q(expectation.competency)} drops from level {before.level} "
                     f"in {_q(source.id)} to level {expectation.level} in {_q(target.id)} "
-                    f"({path}) along promotions[{position}]; a promotion should not lower an "
-                    "expectation",
+                    f"({show(path)}) along {show(('promotions', position))}; a promotion "
+                    "should not lower an expectation",
                     path,
                 )
 
@@ -368,24 +416,24 @@ def lint(ladder: Ladder) -> list[Problem]:
         if role.level > lowest and role.id not in entered:
             warn(
                 "unreachable-role",
-                f"no entry role reaches role {_q(role.id)} (roles[{i}]): no promotion leads to it "
-                f"and its level {role.level} is above the entry level {lowest}; add a promotion "
-                "into it",
-                f"roles[{i}]",
+                f"no entry role reaches role {_q(role.id)} ({show(('roles', i))}): no promotion "
+                f"leads to it and its level {role.level} is above the entry level {lowest}; add "
+                "a promotion into it",
+                ("roles", i),
             )
         if not role.expectations:
             warn(
                 "no-expectations",
-                f"role {_q(role.id)} (roles[{i}]) has no expectations; say what it expects of "
-                "at least one competency",
-                f"roles[{i}]",
+                f"role {_q(role.id)} ({show(('roles', i))}) has no expectations; say what it "
+                "expects of at least one competency",
+                ("roles", i),
             )
     for i, competency in enumerate(ladder.competencies):
         if competency.id not in used:
             warn(
                 "unused-competency",
-                f"no role expects competency {_q(competency.id)} (competencies[{i}]); add an "
-                "expectation for it or remove it",
-                f"competencies[{i}]",
+                f"no role expects competency {_q(competency.id)} ({show(('competencies', i))}); "
+                "add an expectation for it or remove it",
+                ("competencies", i),
             )
     return problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
+import io
 import os
 import sys
 from pathlib import Path
@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
-from ._files import check_text, dumps, format_of, read_text
-from ._interchange import kind_of, read
-from ._limits import DEFAULT_LIMITS, Limits
-from ._problems import LadderError, Problem
+from ._formats._files import check_file, format_for, ladder_text, read_ladder
+from ._formats._text import STDIN
+from ._formats._write import atomic_writer, write_atomic
+from ._limits import DEFAULT_LIMITS, Limits, paused_collector
+from ._problems import LadderError, Problem, format_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -73,12 +74,8 @@ def _count(number: int, noun: str) -> str:
 
 def _check_one(name: str, stdin_format: str, limits: Limits) -> list[Problem]:
     try:
-        if name == "-":
-            return check_text(sys.stdin.read(), format_of("", stdin_format), "<stdin>", limits)
-        if kind_of(name) != "ladder":
-            return list(read(name, limits).lint())
-        kind = format_of(name)
-        return check_text(read_text(name, limits), kind, name, limits)
+        kind = format_for(name, stdin_format if name == STDIN else None)
+        return check_file(name, kind, limits)
     except LadderError as error:
         return list(error.problems)
     except OSError as error:
@@ -101,7 +98,7 @@ def _report_json(problems: list[Problem], out: TextIO) -> None:
             "file": p.file,
             "line": p.line,
             "column": p.column,
-            "path": p.path,
+            "path": format_path(p.path),
             "severity": p.severity,
             "code": p.code,
             "message": p.message,
@@ -143,7 +140,7 @@ _REPORTERS: dict[str, Callable[[list[Problem], TextIO], None]] = {
 def _resolve(name: str, limits: Limits) -> Ladder:
     """Load *name* as a file if one exists, else as a preset."""
     if Path(name).exists():
-        return read(name, limits)
+        return read_ladder(name, limits=limits)
     from . import presets  # noqa: PLC0415 -- only when a name is not a file
 
     if name in presets.names():
@@ -201,22 +198,23 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 
         picture = draw(ladder, args.as_)
         if args.output:
-            Path(args.output).write_bytes(picture)
+            write_atomic(args.output, picture)
         else:
             out.write(picture.decode("utf-8"))
         return OK
     render = _RENDERERS.get(args.as_)
-    text = render(ladder) if render else dumps(ladder, args.as_)
+    text = render(ladder) if render else ladder_text(ladder, format_for("", args.as_))
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_atomic(args.output, text.encode("utf-8"))
     else:
         out.write(text)
     return OK
 
 
 def _convert(args: argparse.Namespace, _: TextIO) -> int:
-    from ._interchange import write  # noqa: PLC0415 -- only this command writes
+    from ._formats._files import write_ladder  # noqa: PLC0415 -- only this command writes
 
+    kind = format_for(args.target)  # an unknown suffix is a clean error before any work
     try:
         ladder = _resolve(args.source, _limits(args))
     except LadderError as error:
@@ -224,9 +222,8 @@ def _convert(args: argparse.Namespace, _: TextIO) -> int:
             sys.stderr.write(f"{problem}\n")
         unreadable = any(p.code in _UNREADABLE for p in error.problems)
         return ERROR if unreadable else FOUND
-    if kind_of(args.target) == "ladder":
-        format_of(args.target)  # an unknown suffix is a clean error before any work
-    write(ladder, args.target, levels=args.levels)
+    options = {"levels": args.levels} if kind.name in ("csv", "xlsx") else {}
+    write_ladder(ladder, args.target, kind, **options)
     sys.stderr.write(f"wrote {args.target}\n")
     return OK
 
@@ -254,30 +251,27 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
         if many
         else iter([load_assessment(args.assessment, ladder)])
     )
-    # Reports hold no reference cycles, so reference counting frees them all;
-    # the cycle collector would only rescan the ladder, again and again.
-    gc.disable()
     if args.out:
-        target = Path(args.out)
         # Written beside the target and renamed at the end: a problem found
-        # half-way through leaves no half-written report behind.
-        partial = target.with_name(f".{target.name}.partial")
-        try:
-            with (
-                _progress(args.assessment) as tick,
-                partial.open("w", encoding="utf-8", newline="") as stream,
-            ):
-                # Read against the ladder above: every level is already a number on its scale.
-                count = team_csv(
-                    ladder, tick(people), stream, role=args.role, current=args.current, checked=True
-                )
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        partial.replace(target)
-        sys.stderr.write(f"wrote {count:,} rows to {target}\n")
+        # half-way through leaves no half-written report behind. Reports hold
+        # no reference cycles, so the cycle collector would only rescan the
+        # ladder, again and again.
+        with (
+            paused_collector(),
+            _progress(args.assessment) as tick,
+            atomic_writer(args.out) as raw,
+        ):
+            stream = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+            # Read against the ladder above: every level is already a number on its scale.
+            count = team_csv(
+                ladder, tick(people), stream, role=args.role, current=args.current, checked=True
+            )
+            stream.flush()
+            stream.detach()
+        sys.stderr.write(f"wrote {count:,} rows to {args.out}\n")
         return OK
-    reports = team_readiness(ladder, people, role=args.role, current=args.current)
+    with paused_collector():
+        reports = team_readiness(ladder, people, role=args.role, current=args.current)
     render = (lambda r: r.to_markdown()) if args.format == "markdown" else str
     out.write("\n\n".join(render(report) for report in reports) + "\n")
     return OK
@@ -370,7 +364,7 @@ def _map(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _schema(_: argparse.Namespace, out: TextIO) -> int:
-    from ._schema import schema_text  # noqa: PLC0415 -- only this command needs it
+    from ._formats._schema import schema_text  # noqa: PLC0415 -- only this command needs it
 
     out.write(schema_text())
     return OK

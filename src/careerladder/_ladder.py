@@ -421,10 +421,9 @@ class Ladder:
             >>> report.ready, report.score, report.gaps
             (True, 1.0, ())
         """
-        from ._readiness import assess  # noqa: PLC0415 -- analysis loads on first use
+        from ._readiness import readiness  # noqa: PLC0415 -- analysis loads on first use
 
-        target = self.role(role)
-        return assess(target, assessment.resolve(self), assessment.person)
+        return readiness(self, assessment, role)
 
     def next_steps(self, assessment: Assessment, current: RoleKey) -> tuple[Readiness, ...]:
         """
@@ -446,11 +445,9 @@ class Ladder:
             >>> [(r.role.id, round(r.score, 2)) for r in ladder.next_steps(ada, "senior-pm")]
             [('principal-pm', 1.0), ('group-pm', 0.13)]
         """
-        from ._readiness import assess  # noqa: PLC0415 -- analysis loads on first use
+        from ._readiness import next_steps  # noqa: PLC0415 -- analysis loads on first use
 
-        levels = assessment.resolve(self)
-        reports = [assess(r, levels, assessment.person) for r in self.next_roles(current)]
-        return tuple(sorted(reports, key=lambda report: -report.score))
+        return next_steps(self, assessment, current)
 
     def lint(self) -> tuple[Problem, ...]:
         """

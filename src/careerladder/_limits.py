@@ -7,7 +7,14 @@ bounded time and memory whatever it holds.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from typing import TYPE_CHECKING
+
 import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 @attrs.frozen(kw_only=True)
@@ -44,3 +51,21 @@ class Limits:
 
 #: The limits `careerladder.load` and `careerladder.loads` use unless told otherwise.
 DEFAULT_LIMITS = Limits()
+
+
+@contextlib.contextmanager
+def paused_collector() -> Iterator[None]:
+    """
+    Pause the cyclic garbage collector for the block, and resume it after.
+
+    Building a large ladder makes millions of small objects that all live on:
+    the collector would walk them again and again for nothing. It is resumed
+    (if it was running) however the block ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -5,14 +5,22 @@ Problems found in a ladder, and the one exception that carries them.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Iterable  # noqa: TC003 -- attrs reads the annotations
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
 Severity = Literal["error", "warning"]
+
+DocPath: TypeAlias = tuple[Any, ...]
+"""Keys and indexes from a document's root: ``("roles", 3, "expectations", "communication")``.
+
+Keys are usually strings, but a YAML key may be any plain value."""
+
+
+def _doc_path(value: str | Iterable[Any]) -> DocPath:
+    # A path may be given as it is printed, for convenience.
+    return parse_path(value) if isinstance(value, str) else tuple(value)
 
 
 @attrs.frozen(kw_only=True, order=False)
@@ -25,7 +33,10 @@ class Problem:
         code: A stable short name for the kind of problem, such as
             ``unknown-competency``; safe to match on in scripts.
         message: What is wrong, where, and what would be right.
-        path: Where in the document, such as ``roles[3].expectations.communication``.
+        path: Where in the document: the keys and indexes from its root, such
+            as ``("roles", 3, "expectations", "communication")``. It may be
+            given as it is printed, ``"roles[3].expectations.communication"``;
+            ``format_path`` prints it.
         file: The file the problem was found in, when the ladder came from one.
         line: 1-based line in *file*, where known.
         column: 1-based column in *file*, where known.
@@ -37,6 +48,8 @@ class Problem:
         ...     message="unknown role 'cpo' in promotions[0].target",
         ...     path="promotions[0].target",
         ... )
+        >>> problem.path
+        ('promotions', 0, 'target')
         >>> print(problem)
         error unknown-role: unknown role 'cpo' in promotions[0].target
         >>> print(attrs.evolve(problem, file="acme.yaml", line=12, column=5))
@@ -48,7 +61,7 @@ class Problem:
     severity: Severity = "error"
     code: str
     message: str
-    path: str = ""
+    path: DocPath = attrs.field(default=(), converter=_doc_path)
     file: str | None = None
     line: int | None = None
     column: int | None = None
@@ -86,7 +99,8 @@ class LadderError(ValueError):
     per line.
 
     Args:
-        problems: The problems found; at least one.
+        problems: The problems found (at least one), a single `Problem`, or a
+            message, which becomes one problem with the code ``invalid``.
 
     Attributes:
         problems: The problems, sorted by file, line and column.
@@ -107,19 +121,48 @@ class LadderError(ValueError):
         ['duplicate-id', 'unknown-role']
         >>> isinstance(error, ValueError)
         True
+        >>> print(LadderError("the ladder has no roles"))
+        error invalid: the ladder has no roles
 
     .. versionadded:: 0.1.0
     """
 
     problems: tuple[Problem, ...]
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(sorted(problems, key=by_place))
+    def __init__(self, problems: str | Problem | Iterable[Problem]) -> None:
+        if isinstance(problems, str):
+            problems = Problem(code="invalid", message=problems)
+        found = (problems,) if isinstance(problems, Problem) else tuple(problems)
+        if not found:
+            msg = "LadderError needs at least one problem"
+            raise TypeError(msg)
+        self.problems = tuple(sorted(found, key=by_place))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __reduce__(self) -> tuple[type[LadderError], tuple[tuple[Problem, ...]]]:
         # Keep the problems when the error is pickled (multiprocessing, caches).
         return (type(self), (self.problems,))
+
+
+def fail(  # noqa: PLR0913 -- the fields of one problem
+    code: str,
+    message: str,
+    *,
+    path: str | Iterable[Any] = (),
+    file: str | None = None,
+    line: int | None = None,
+    column: int | None = None,
+) -> LadderError:
+    """
+    The error of one problem: the common case, in one call.
+
+    Example:
+        >>> print(fail("unknown-role", "no role 'cpo'", file="a.yaml", line=2, column=3))
+        a.yaml:2:3: error unknown-role: no role 'cpo'
+    """
+    return LadderError(
+        Problem(code=code, message=message, path=path, file=file, line=line, column=column)
+    )
 
 
 def hint(word: str, candidates: Iterable[str], otherwise: str) -> str:
@@ -151,7 +194,12 @@ def format_path(parts: Iterable[object]) -> str:
         'roles[3].expectations.communication'
         >>> format_path(["references", "a key"])
         "references['a key']"
+        >>> format_path(["Roles!B3"])
+        'Roles!B3'
     """
+    parts = tuple(parts)
+    if len(parts) == 1 and isinstance(parts[0], str):
+        return parts[0]  # a lone key (or a cell, such as Roles!B3) reads as it is
     out = ""
     for part in parts:
         if not isinstance(part, str | int) or isinstance(part, bool):
@@ -166,6 +214,24 @@ def format_path(parts: Iterable[object]) -> str:
         else:
             out += f"[{part!r}]"
     return out
+
+
+_PATH_PART = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]")
+
+
+def parse_path(text: str) -> DocPath:
+    """
+    Read a path as `format_path` writes it.
+
+    Example:
+        >>> parse_path("roles[3].expectations.communication")
+        ('roles', 3, 'expectations', 'communication')
+        >>> parse_path("references['a key']")
+        ('references', 'a key')
+    """
+    return tuple(
+        int(index) if index else key or quoted for key, index, quoted in _PATH_PART.findall(text)
+    )
 
 
 def quote(value: object) -> str:
@@ -204,9 +270,21 @@ def suggest(word: str, candidates: Iterable[str]) -> str:
         >>> suggest("zzz", ["influence"])
         ''
     """
+    found = close_match(word, candidates)
+    return f"; did you mean {found!r}?" if found is not None else ""
+
+
+def close_match(word: str, candidates: Iterable[str]) -> str | None:
+    """
+    The candidate closest to *word*, if one is close enough to be a misspelling.
+
+    Example:
+        >>> close_match("titel", ["title", "level"])
+        'title'
+    """
     folded = word.casefold()
     if len(folded) > _LONGEST:
-        return ""
+        return None
     by_folded = {c.casefold(): c for c in candidates}
     if len(by_folded) > _MANY:
         # Comparing with every id of a huge ladder costs seconds per typo:
@@ -219,4 +297,4 @@ def suggest(word: str, candidates: Iterable[str]) -> str:
     import difflib  # noqa: PLC0415 -- only when something is misspelt
 
     matches = difflib.get_close_matches(folded, by_folded, n=1, cutoff=0.6)
-    return f"; did you mean {by_folded[matches[0]]!r}?" if matches else ""
+    return by_folded[matches[0]] if matches else None

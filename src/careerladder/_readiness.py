@@ -244,6 +244,19 @@ def assess(role: Role, levels: Mapping[str, int], person: str | None) -> Readine
     return _Plan(role).assess(levels, person)
 
 
+def readiness(ladder: Ladder, assessment: Assessment, role: RoleKey) -> Readiness:
+    """Compare one person's *assessment* with what *role* of *ladder* expects."""
+    target = ladder.role(role)
+    return assess(target, assessment.resolve(ladder), assessment.person)
+
+
+def next_steps(ladder: Ladder, assessment: Assessment, current: RoleKey) -> tuple[Readiness, ...]:
+    """The readiness for each role *current* leads to, most ready first."""
+    levels = assessment.resolve(ladder)
+    reports = [assess(r, levels, assessment.person) for r in ladder.next_roles(current)]
+    return tuple(sorted(reports, key=lambda report: -report.score))
+
+
 def team_readiness(
     ladder: Ladder,
     assessments: Iterable[Assessment],

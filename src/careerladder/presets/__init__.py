@@ -20,7 +20,7 @@ import functools
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .._files import loads
+from .._formats._files import loads
 from .._problems import LadderError, Problem, suggest
 
 if TYPE_CHECKING:

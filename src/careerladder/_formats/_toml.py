@@ -1,7 +1,7 @@
 """
-Where each key and value of a TOML document is, for locating problems.
+TOML ladder files: text -> plain data, where each key and value is, and back.
 
-The standard library's TOML parser keeps no positions. This scanner runs only
+The standard library's TOML parser keeps no positions. The scanner runs only
 on text that parser has accepted, and only when there is a problem to locate,
 so it needs no error handling: it walks table headers, keys and values
 (strings, inline arrays and inline tables included) and notes where each starts.
@@ -11,10 +11,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
+
+from ._locate import Locator
 
 if TYPE_CHECKING:
-    from ._converter import Path
+    from collections.abc import Callable, Sequence
+
+    from .._limits import Limits
+    from .._problems import DocPath as Path
+    from ._document import Problems
+
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 _KEY = re.compile(
     r"""[ \t]*(?:(?P<bare>[A-Za-z0-9_-]+)"""
@@ -141,3 +149,50 @@ def locate(text: str) -> tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int
     scanner = _Scanner(text)
     scanner.run()
     return scanner.values, scanner.keys
+
+
+def parse(text: str, limits: Limits, sink: Problems) -> object:
+    """
+    Read TOML text into plain data.
+
+    Raises:
+        LadderError: If the text is not TOML or nests too deeply to read.
+    """
+    import tomllib  # noqa: PLC0415 -- only for TOML files
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _AT.search(message)
+        at = (int(match[1]), int(match[2])) if match else (1, 1)
+        sink.add("syntax", f"invalid TOML: {_AT.sub('', message).strip()}", at=at)
+    except RecursionError:
+        sink.add(
+            "too-deep",
+            f"the document nests deeper than {limits.max_depth} levels "
+            "(Limits.max_depth, --max-depth)",
+            at=(1, 1),
+        )
+    except ValueError as error:  # an integer longer than Python reads
+        sink.add("syntax", f"invalid TOML: {error}", at=(1, 1))
+    raise sink.error()
+
+
+def positions(text: str) -> Callable[[Sequence[Path]], Locator]:
+    """Find the positions of values and keys in *text*, when asked."""
+
+    def find(_: Sequence[Path]) -> Locator:
+        return Locator(*locate(text))
+
+    return find
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Write plain data as TOML (the ``toml`` extra)."""
+    try:
+        import tomli_w  # noqa: PLC0415 -- an optional extra
+    except ModuleNotFoundError:
+        msg = "writing TOML needs tomli-w: pip install 'careerladder[toml]'"
+        raise ModuleNotFoundError(msg) from None
+    return tomli_w.dumps(data)

@@ -15,8 +15,8 @@ from typing import Any
 
 import attrs
 
-from ._check import ID_PATTERN
-from ._converter import FORMAT_VERSION, _DocExpectation, _DocLadder
+from .._check import ID_PATTERN
+from ._doc import FORMAT_VERSION, DocExpectation, DocLadder
 
 SCHEMA_ID = "https://careerladder.readthedocs.io/en/latest/careerladder.schema.json"
 
@@ -38,7 +38,7 @@ _DESCRIPTIONS = {
 
 
 def _name(cls: type) -> str:
-    return cls.__name__.removeprefix("_Doc")
+    return cls.__name__.removeprefix("Doc")
 
 
 class _Builder:
@@ -98,7 +98,7 @@ def json_schema() -> dict[str, Any]:
     Return the JSON Schema (draft 2020-12) of a ladder file.
 
     Example:
-        >>> from careerladder._schema import json_schema
+        >>> from careerladder._formats._schema import json_schema
         >>> schema = json_schema()
         >>> schema["$schema"]
         'https://json-schema.org/draft/2020-12/schema'
@@ -106,8 +106,8 @@ def json_schema() -> dict[str, Any]:
         ['id', 'name']
     """
     builder = _Builder()
-    builder.cls(_DocLadder)
-    root = builder.defs.pop(_name(_DocLadder))
+    builder.cls(DocLadder)
+    root = builder.defs.pop(_name(DocLadder))
     root["properties"] = {
         "$schema": {"type": "string", "description": "The schema, for editors."},
         **root["properties"],
@@ -116,7 +116,7 @@ def json_schema() -> dict[str, Any]:
     level = root["properties"]["scale"]["items"]
     level["pattern"] = r"\D"  # a level name is not a bare number
     # A level by name or number: a number must be at least 1.
-    builder.defs[_name(_DocExpectation)]["properties"]["level"]["anyOf"][0]["minimum"] = 1
+    builder.defs[_name(DocExpectation)]["properties"]["level"]["anyOf"][0]["minimum"] = 1
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

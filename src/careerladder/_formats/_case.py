@@ -30,13 +30,19 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._files import _Locator, _parse_path, _Reader, nearest
-from ._problems import LadderError, Problem, format_path
+from .._limits import DEFAULT_LIMITS, Limits
+from .._problems import DocPath, parse_path
+from ._bounds import within_bounds
+from ._document import Origin, Problems, build_ladder
+from ._json import parse as parse_json
+from ._json import positions
+from ._locate import nearest
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
-    from ._ladder import Ladder
+    from .._ladder import Ladder
+    from ._locate import Locator
 
 #: The namespace of every identifier this module derives.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://careerladder.invalid/case")
@@ -330,9 +336,15 @@ def _text(entry: dict[str, Any], name: str) -> str:
 class _Importer:
     """Reads a package back into a ladder document, noting each missing part as a problem."""
 
-    def __init__(self, package: object, file: str | None) -> None:
+    def __init__(
+        self,
+        package: object,
+        file: str | None,
+        find: Callable[[Sequence[DocPath]], Locator] | None = None,
+    ) -> None:
         self.file = file
-        self.problems: list[Problem] = []
+        origin = Origin(file=file, where=self.where)
+        self.sink = Problems(attrs.evolve(origin, positions=find) if find else origin)
         data = package if isinstance(package, dict) else {}
         document = data.get("CFDocument")
         if not isinstance(document, dict):
@@ -355,13 +367,17 @@ class _Importer:
         #: Where each part of the ladder document came from in the package.
         self.places: dict[tuple[Any, ...], str] = {(): "CFDocument"}
         for _, association in self.associations:
-            origin = _target(association, "originNodeURI")
-            if association.get("associationType") == "isRelatedTo" and origin is not None:
+            start = _target(association, "originNodeURI")
+            if association.get("associationType") == "isRelatedTo" and start is not None:
                 target = _target(association, "destinationNodeURI") or ""
-                self.cites.setdefault(origin, []).append(self.sources.get(target, ""))
+                self.cites.setdefault(start, []).append(self.sources.get(target, ""))
 
     def fail(self, path: str, code: str, message: str) -> None:
-        self.problems.append(Problem(code=code, message=message, path=path, file=self.file))
+        self.sink.add_shown(code, message, parse_path(path))
+
+    def where(self, path: DocPath) -> DocPath:
+        """The part of the package a path of the ladder document came from."""
+        return parse_path(nearest(self.places, path, "CFDocument"))
 
     def entries(self, key: str) -> list[tuple[str, dict[str, Any]]]:
         value = self.data.get(key, [])
@@ -488,13 +504,6 @@ class _Importer:
                 where = ("roles", rank[parents[origin] or ""], "expectations", competency)
                 self.places[where] = item_paths.get(origin, path)
 
-    def place(self, problem: Problem) -> Problem:
-        """Move a problem of the ladder document to the part of the package it came from."""
-        parts = _parse_path(problem.path)
-        path = nearest(self.places, parts, "CFDocument")
-        message = problem.message.replace(format_path(parts), path) if parts else problem.message
-        return attrs.evolve(problem, path=path, message=message, line=None, column=None)
-
     def ladder_document(self) -> dict[str, Any]:
         self.read_items()
         self.read_associations(self.levels())
@@ -514,7 +523,26 @@ class _Importer:
             found["references"] = {
                 str(r.get("id")): {k: v for k, v in r.items() if k != "id"} for r in references
             }
+        if self.sink.found:
+            raise self.sink.error()
         return found
+
+
+def case_document(
+    text: str, file: str | None, limits: Limits = DEFAULT_LIMITS
+) -> tuple[dict[str, Any], Origin, Problems]:
+    """
+    Read a CASE package's JSON into the document a ladder file would hold.
+
+    Raises:
+        LadderError: If the text is not JSON, or the package lacks a part a
+            ladder needs (each problem at its place in the package).
+    """
+    sink = Problems(Origin(file=file))
+    package = parse_json(text, limits, sink, what="not JSON")
+    within_bounds(package, limits, sink)
+    importer = _Importer(package, file, positions(text))
+    return importer.ladder_document(), importer.sink.origin, importer.sink
 
 
 def from_case(package: object, *, file: str | None = None) -> Ladder:
@@ -538,12 +566,4 @@ def from_case(package: object, *, file: str | None = None) -> Ladder:
     .. versionadded:: 0.1.0
     """
     importer = _Importer(package, file)
-    document = importer.ladder_document()
-    if importer.problems:
-        raise LadderError(importer.problems)
-    checker = _Reader(text="", format="json", file=file)
-    checker._locator = _Locator()  # noqa: SLF001 -- positions are CASE paths, not lines
-    try:
-        return checker.build(document)
-    except LadderError as error:
-        raise LadderError([importer.place(p) for p in error.problems]) from None
+    return build_ladder(importer.ladder_document(), importer.sink.origin, importer.sink)

@@ -1,5 +1,5 @@
 """
-Where the values and keys of a JSON document are, for locating problems.
+JSON ladder files: text -> plain data, where its values are, and back.
 
 The standard library's JSON parser keeps no positions. Only a few paths are
 ever wanted (those of the problems found), so this walks just the subtrees on
@@ -14,10 +14,14 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
+from ._locate import Locator
 
-    from ._converter import Path
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from .._limits import Limits
+    from .._problems import DocPath as Path
+    from ._document import Problems
 
 _BLANK = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
@@ -103,3 +107,63 @@ def locate(
     walker = _Walker(text)
     walker.value(0, (), trie)
     return walker.values, walker.keys
+
+
+#: Longer integers are refused where they are read (Python's own limit is 4,300 digits).
+_LONGEST_INT = 100
+
+
+def _int(text: str) -> int | str:
+    # An integer too long to be a level or a year stays text, and the
+    # checks report it as a value of the wrong kind.
+    return int(text) if len(text) <= _LONGEST_INT else text
+
+
+def parse(text: str, limits: Limits, sink: Problems, what: str = "invalid JSON") -> object:
+    """
+    Read JSON text into plain data; duplicate keys are reported, the last kept.
+
+    Raises:
+        LadderError: If the text is not JSON or nests too deeply to read.
+    """
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                duplicates.append(key)
+            result[key] = value
+        return result
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_int=_int)
+    except json.JSONDecodeError as error:
+        sink.add("syntax", f"{what}: {error.msg}", at=(error.lineno, error.colno))
+        raise sink.error() from None
+    except RecursionError:
+        sink.add(
+            "too-deep",
+            "the document nests too deeply to read (Limits.max_depth, --max-depth)",
+            at=(1, 1),
+        )
+        raise sink.error() from None
+    if duplicates:
+        from ._yaml import duplicates as report  # noqa: PLC0415 -- rare
+
+        report(text, limits, sink)
+    return data
+
+
+def positions(text: str) -> Callable[[Sequence[Path]], Locator]:
+    """Find the positions of the wanted paths in *text*, when asked."""
+
+    def find(wanted: Sequence[Path]) -> Locator:
+        return Locator(*locate(text, wanted))
+
+    return find
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Write plain data as indented JSON."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

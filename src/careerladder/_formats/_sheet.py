@@ -23,24 +23,19 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ._check import slug
-from ._files import (
-    _Locator,
-    _parse_path,
-    _Reader,
-    nearest,
-    not_utf8,
-    too_large,
-    write_atomic,
-)
-from ._limits import DEFAULT_LIMITS, Limits
-from ._problems import LadderError, Problem, by_place, format_path, hint
-from ._problems import quote as _q
+from .._check import slug
+from .._limits import DEFAULT_LIMITS, Limits
+from .._problems import DocPath, hint
+from .._problems import quote as _q
+from ._document import Origin, Problems, build_ladder
+from ._locate import Locator, nearest
+from ._text import decode, read_bytes
+from ._write import write_atomic
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ._ladder import Ladder
+    from .._ladder import Ladder
 
 LevelStyle = Literal["numbers", "names"]
 
@@ -53,9 +48,6 @@ _FIXED_NAMES = {name.replace("_", " ") for name in FIXED} | set(FIXED)
 _SEPARATOR = re.compile(r"[;,\n]")
 SHEETS = ("ladder", "competencies", "roles")
 _ADD_COMPETENCY = "add it to the competencies sheet or remove the column"
-#: Stands in for a role level that could not be read, so the rest of the row is checked.
-_UNKNOWN_LEVEL = -(10**9)
-Path_ = tuple[Any, ...]
 
 
 def column_letter(index: int) -> str:
@@ -119,20 +111,21 @@ class _Sheets:
 
     def __init__(self, file: str | None) -> None:
         self.file = file
-        self.cells: dict[Path_, Cell] = {}
-        self.problems: list[Problem] = []
+        self.cells: dict[DocPath, Cell] = {}
+        #: Roles whose level could not be read: their promotions are not checked.
+        self.unleveled: set[int] = set()
+        self.sink = Problems(Origin(file=file, where=self.where, positions=self.positions))
 
     def problem(self, cell: Cell, code: str, message: str) -> None:
-        self.problems.append(
-            Problem(
-                code=code,
-                message=message,
-                path=cell.ref,
-                file=self.file,
-                line=cell.row,
-                column=cell.column,
-            )
-        )
+        self.sink.add_shown(code, message, (cell.ref,), (cell.row, cell.column))
+
+    def where(self, path: DocPath) -> DocPath:
+        """The cell a path of the ladder document came from."""
+        return (nearest(self.cells, path, Cell(None, 1, 1)).ref,)
+
+    def positions(self, _: Sequence[DocPath]) -> Locator:
+        """Where each cell is: its row and column."""
+        return Locator({(cell.ref,): (cell.row, cell.column) for cell in self.cells.values()})
 
     # -- values --------------------------------------------------------------------
 
@@ -253,7 +246,7 @@ class _Sheets:
         )
         return None
 
-    def roles(self, table: Table, known: dict[str, str] | None) -> list[dict[str, Any]]:
+    def roles(self, table: Table, known: dict[str, str] | None) -> list[dict[str, Any]]:  # noqa: C901
         columns = self.header(table, known)
         if columns is None:
             return []
@@ -272,8 +265,12 @@ class _Sheets:
                     continue
                 if key == "level":
                     level = self.whole(value, cell, "level")
-                    # A placeholder keeps the row in the checks; its problem is already noted.
-                    role[key] = _UNKNOWN_LEVEL if level is None else level
+                    if level is None:
+                        # A stand-in keeps the row in the checks; its problem is noted,
+                        # and promotions that would compare with it are left out.
+                        self.unleveled.add(i)
+                        level = 0
+                    role[key] = level
                 elif key == "promotes_to":
                     text = self.text(value, cell, "promotes_to") or ""
                     targets = [t.strip() for t in _SEPARATOR.split(text) if t.strip()]
@@ -324,46 +321,6 @@ class _Sheets:
                 fields[key] = [s.strip() for s in text.split(";")] if key == "scale" else text
         return fields
 
-    # -- problems ------------------------------------------------------------------
-
-    def locate(self, problem: Problem) -> Problem:
-        """Move a problem of the ladder document to the cell it came from."""
-        parts = _parse_path(problem.path) if problem.path else ()
-        cell = nearest(self.cells, parts, Cell(None, 1, 1))
-        message = problem.message
-        if problem.path:
-            message = message.replace(format_path(parts), cell.ref)
-        return attrs.evolve(
-            problem,
-            message=message,
-            path=cell.ref,
-            file=self.file,
-            line=cell.row,
-            column=cell.column,
-        )
-
-    def build(self, document: dict[str, Any], limits: Limits) -> Ladder:
-        reader = _Reader(text="", format="json", file=self.file, limits=limits)
-        # Positions come from the cells, not from a scan of the text.
-        reader._locator = _Locator()  # noqa: SLF001 -- a sibling module
-        try:
-            ladder = reader.build(document)
-        except LadderError as error:
-            noted = {(p.line, p.column) for p in self.problems}
-            problems = [self.locate(p) for p in error.problems]
-            fresh = [
-                p
-                for p in problems
-                if (p.line, p.column) not in noted
-                and not (
-                    p.code == "level-not-rising" and f"is level {_UNKNOWN_LEVEL} " in p.message
-                )
-            ]
-            raise LadderError(sorted(self.problems + fresh, key=by_place)) from None
-        if self.problems:
-            raise LadderError(sorted(self.problems, key=by_place))
-        return ladder
-
 
 # -- reading -------------------------------------------------------------------------
 
@@ -395,16 +352,25 @@ def read_matrix(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
     .. versionadded:: 0.1.0
     """
     name = os.fspath(path)
-    suffix = Path(name).suffix.lower()
-    size = Path(name).stat().st_size
+    data, origin, sink = matrix_document(name, limits)
+    return build_ladder(data, origin, sink)
+
+
+def matrix_document(  # noqa: C901
+    name: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[dict[str, Any], Origin, Problems]:
+    """
+    Read a matrix into the document a ladder file would hold, with where each value is.
+
+    Raises:
+        LadderError: If the file cannot be read as a matrix at all.
+    """
     sheets = _Sheets(name)
-    if size > limits.max_bytes:
-        sheets.problem(Cell(None, 1, 1), "too-large", too_large(size, limits))
-        raise LadderError(sheets.problems)
-    if suffix == ".xlsx":
-        tables = _read_workbook(name, sheets)
+    content = read_bytes(name, limits)
+    if Path(name).suffix.lower() == ".xlsx":
+        tables = _read_workbook(content, sheets, limits)
     else:
-        tables = {"roles": _read_csv(name, sheets)}
+        tables = {"roles": _read_csv(decode(content, name), sheets)}
     fields: dict[str, Any] = {}
     known: dict[str, str] | None = None
     competencies: list[dict[str, Any]] = []
@@ -424,12 +390,22 @@ def read_matrix(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
     if known is None:
         columns = {key for role in roles for key in role["expectations"]}
         header = tables["roles"].rows[0][1] if tables["roles"].rows else []
-        order = list(dict.fromkeys(str(h) for h in header if h is not None and str(h) in columns))
+        where: dict[str, int] = {}
+        for index, h in enumerate(header):
+            if h is not None:
+                where.setdefault(str(h), index)
+        order = [c for c in where if c in columns]
         competencies = [{"id": c, "name": c} for c in order]
         for k, c in enumerate(order):
-            index = [str(h) if h is not None else None for h in header].index(c)
-            sheets.cells["competencies", k] = Cell(None, tables["roles"].rows[0][0], index + 1)
-    stem = Path(name).stem
+            sheets.cells["competencies", k] = Cell(None, tables["roles"].rows[0][0], where[c] + 1)
+    # A role whose level could not be read is compared with no other.
+    ids = {str(roles[i].get("id")) for i in sheets.unleveled}
+    for i, role in enumerate(roles):
+        if i in sheets.unleveled:
+            role.pop("promotes_to", None)
+        elif ids and "promotes_to" in role:
+            role["promotes_to"] = [t for t in role["promotes_to"] if t not in ids]
+    stem = Path(name).stem.removesuffix(".case")
     document = {
         "id": fields.get("id", slug(stem)),
         "name": fields.get("name", stem),
@@ -437,19 +413,16 @@ def read_matrix(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
         "competencies": competencies,
         "roles": roles,
     }
-    return sheets.build(document, limits)
+    return document, sheets.sink.origin, sheets.sink
 
 
-def _read_csv(name: str, sheets: _Sheets) -> Table:
-    with open(name, encoding="utf-8-sig", newline="") as stream:  # noqa: PTH123
-        reader = csv.reader(stream)
-        try:
-            return _table(None, list(reader))
-        except UnicodeDecodeError:
-            raise not_utf8(name) from None
-        except csv.Error as error:  # a NUL byte, a quote left open at the end
-            sheets.problem(Cell(None, reader.line_num, 1), "syntax", f"invalid CSV: {error}")
-            raise LadderError(sheets.problems) from None
+def _read_csv(text: str, sheets: _Sheets) -> Table:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _table(None, list(reader))
+    except csv.Error as error:  # a NUL byte, a quote left open at the end
+        sheets.problem(Cell(None, reader.line_num, 1), "syntax", f"invalid CSV: {error}")
+        raise sheets.sink.error() from None
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 -- the module
@@ -461,12 +434,10 @@ def _openpyxl() -> Any:  # noqa: ANN401 -- the module
     return openpyxl
 
 
-def _read_workbook(name: str, sheets: _Sheets) -> dict[str, Table]:
+def _read_workbook(content: bytes, sheets: _Sheets, limits: Limits) -> dict[str, Table]:  # noqa: ARG001
     openpyxl = _openpyxl()
     try:
-        book = openpyxl.load_workbook(name, data_only=True)
-    except OSError:
-        raise  # a file that cannot be read: the caller reports it as such
+        book = openpyxl.load_workbook(io.BytesIO(content), data_only=True)
     except Exception as error:  # noqa: BLE001 -- a damaged workbook fails in many ways
         sheets.problem(
             Cell(None, 1, 1),
@@ -474,7 +445,7 @@ def _read_workbook(name: str, sheets: _Sheets) -> dict[str, Table]:
             f"not an XLSX workbook ({str(error) or type(error).__name__}); save it from the "
             "spreadsheet as .xlsx",
         )
-        raise LadderError(sheets.problems) from None
+        raise sheets.sink.error() from None
     lowered = {title.casefold(): title for title in book.sheetnames}
     tables = {wanted: _sheet_table(book[lowered[wanted]]) for wanted in SHEETS if wanted in lowered}
     if "roles" not in tables:
@@ -488,7 +459,7 @@ def _read_workbook(name: str, sheets: _Sheets) -> dict[str, Table]:
                 f"no 'roles' sheet among {', '.join(map(repr, book.sheetnames))}; name the "
                 "sheet that holds the matrix 'roles'",
             )
-            raise LadderError(sheets.problems)
+            raise sheets.sink.error()
     return tables
 
 
@@ -563,11 +534,16 @@ def write_matrix(
 
     .. versionadded:: 0.1.0
     """
-    target = Path(os.fspath(path))
-    if target.suffix.lower() == ".xlsx":
-        write_atomic(target, _workbook(ladder, levels))
-    else:
-        write_atomic(target, matrix_csv(ladder, levels).encode("utf-8"))
+    name = os.fspath(path)
+    kind = "xlsx" if Path(name).suffix.lower() == ".xlsx" else "csv"
+    write_atomic(name, matrix_bytes(ladder, kind, levels=levels))
+
+
+def matrix_bytes(ladder: Ladder, kind: str, *, levels: LevelStyle = "numbers") -> bytes:
+    """The matrix as the bytes of a CSV file or, for *kind* ``"xlsx"``, a workbook."""
+    if kind == "xlsx":
+        return _workbook(ladder, levels)
+    return matrix_csv(ladder, levels).encode("utf-8")
 
 
 def _workbook(ladder: Ladder, levels: LevelStyle) -> bytes:

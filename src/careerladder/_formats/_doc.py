@@ -1,0 +1,74 @@
+"""
+The shape of a ladder file: one class per mapping a file holds.
+
+The file format differs from the model in three places: expectations are a
+mapping ``{competency: level}`` (or ``{competency: {level: ..., ...}}``),
+promotions sit in their source role as ``promotes_to``, and references are a
+mapping keyed by id. These classes mirror the file exactly, so the converter
+reports every shape problem with the path a user sees in the file. Their
+fields are checked against the model's by the test suite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt  # noqa: TC003 -- cattrs reads the annotations
+from typing import TypeAlias
+
+import attrs
+
+from .._model import DEFAULT_SCALE, Competency
+
+#: The version of the file format this release reads and writes.
+FORMAT_VERSION = 1
+
+
+@attrs.frozen(kw_only=True)
+class DocExpectation:
+    level: int | str
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class DocPromotion:
+    role: str
+    criteria: tuple[str, ...] = ()
+
+
+DocLevel: TypeAlias = int | str | DocExpectation
+DocTarget: TypeAlias = str | DocPromotion
+
+
+@attrs.frozen(kw_only=True)
+class DocRole:
+    id: str
+    title: str
+    level: int
+    track: str | None = None
+    aliases: tuple[str, ...] = ()
+    summary: str = ""
+    responsibilities: tuple[str, ...] = ()
+    expectations: dict[str, DocLevel] = attrs.field(factory=dict, hash=False)
+    promotes_to: tuple[DocTarget, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class DocReference:
+    title: str
+    author: str | None = None
+    year: int | None = None
+    date: dt.date | None = None
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DocLadder:
+    careerladder: int = FORMAT_VERSION
+    id: str
+    name: str
+    description: str = ""
+    scale: tuple[str, ...] = DEFAULT_SCALE
+    competencies: tuple[Competency, ...] = ()
+    roles: tuple[DocRole, ...] = ()
+    references: dict[str, DocReference] = attrs.field(factory=dict, hash=False)

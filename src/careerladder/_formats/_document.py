@@ -1,0 +1,398 @@
+"""
+The one document builder: plain data (from any format) -> a checked `Ladder`.
+
+Every reader (YAML, JSON, TOML, matrices, CASE) turns its input into the plain
+data a ladder file holds, and says through an `Origin` where it came from: the
+file, how a path of the document appears to the reader of that format (a
+matrix shows a cell, a CASE package an item), and how to find its line and
+column. The builder structures the data with the converter, translates it to
+the model, and checks it, so every format gets the same problems, each with
+its path and position.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, cast
+
+import attrs
+import cattrs
+
+from .._check import check, lint
+from .._ladder import Ladder
+from .._model import Expectation, Promotion, Reference, Role
+from .._problems import DocPath, LadderError, Problem, Severity, by_place, format_path
+from .._problems import quote as _q
+from ._converter import converter, describe, prune, shape_problems
+from ._doc import (
+    FORMAT_VERSION,
+    DocExpectation,
+    DocLadder,
+    DocPromotion,
+    DocReference,
+    DocRole,
+    DocTarget,
+)
+from ._locate import Locator
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from .._check import Parts
+
+
+def _same(path: DocPath) -> DocPath:
+    return path
+
+
+def _nowhere(_: Sequence[DocPath]) -> Locator:
+    return Locator()
+
+
+@attrs.frozen(kw_only=True)
+class Origin:
+    """
+    Where a document came from, and how its paths are shown and found.
+
+    Attributes:
+        file: The file's name, if it came from one.
+        where: A document path -> the path a reader of this format sees (the
+            same path for ladder files, a cell for a matrix).
+        positions: Given the paths of the problems, where they are in the file.
+    """
+
+    file: str | None = None
+    where: Callable[[DocPath], DocPath] = _same
+    positions: Callable[[Sequence[DocPath]], Locator] = _nowhere
+
+
+class Problems:
+    """Collects problems with the paths a reader sees, and locates them all at once."""
+
+    def __init__(self, origin: Origin) -> None:
+        self.origin = origin
+        self.found: list[Problem] = []
+        #: Paths (as shown) whose problem the reader has reported already.
+        self.said: set[DocPath] = set()
+
+    def show(self, path: DocPath) -> str:
+        """How a document path appears in a message."""
+        return format_path(self.origin.where(path)) or "the top level"
+
+    def add(
+        self,
+        code: str,
+        message: str,
+        path: DocPath = (),
+        *,
+        severity: Severity = "error",
+        at: tuple[int, int] | None = None,
+    ) -> None:
+        """Add a problem of the document at *path* (or at *at*, a line and column)."""
+        line, column = at or (None, None)
+        shown = self.origin.where(path)
+        if shown in self.said:
+            return
+        self.found.append(
+            Problem(
+                severity=severity,
+                code=code,
+                message=message,
+                path=shown,
+                file=self.origin.file,
+                line=line,
+                column=column,
+            )
+        )
+
+    def add_shown(
+        self, code: str, message: str, shown: DocPath, at: tuple[int, int] | None = None
+    ) -> None:
+        """
+        Add a problem the reader found, at the path it shows (a cell, say).
+
+        Problems the builder finds later at the same place are left out: the
+        reader's says what is wrong there.
+        """
+        self.said.add(shown)
+        line, column = at or (None, None)
+        self.found.append(
+            Problem(
+                code=code,
+                message=message,
+                path=shown,
+                file=self.origin.file,
+                line=line,
+                column=column,
+            )
+        )
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Add problems already in the reader's terms (from the checks)."""
+        file = self.origin.file
+        self.found += (
+            p if p.file == file else attrs.evolve(p, file=file)
+            for p in problems
+            if p.path not in self.said
+        )
+
+    def located(self) -> list[Problem]:
+        """Every problem so far, each with its line and column, in file order."""
+        todo = [p.path for p in self.found if p.line is None]
+        if todo:
+            try:
+                locator = self.origin.positions(todo)
+            except (IndexError, ValueError, RecursionError):
+                # Should a scanner meet input it cannot walk, the problems
+                # still stand, with their paths, at the start of the file.
+                locator = Locator()
+            self.found = locator.place(self.found)
+        return sorted(self.found, key=by_place)
+
+    def error(self) -> LadderError:
+        """The error that carries every problem so far."""
+        return LadderError(self.located())
+
+
+# -- document -> model ----------------------------------------------------------------
+
+
+@attrs.frozen
+class Translation:
+    """The fields of a `Ladder` built from a document, and where each promotion came from."""
+
+    fields: dict[str, Any]
+    #: ``promotions[k]`` of the model -> ``(role index, index in promotes_to, full form)``.
+    promotions: list[tuple[int, int, bool]]
+    #: Expectations written in the short form ``competency: level``.
+    short: set[tuple[int, str]]
+
+
+def doc_to_fields(doc: DocLadder, sink: Problems) -> Translation:
+    """Turn a structured document into the keyword arguments of `Ladder`."""
+    if doc.careerladder != FORMAT_VERSION:
+        sink.add(
+            "unsupported-version",
+            f"format version {doc.careerladder} in careerladder is not supported; this "
+            f"careerladder reads version {FORMAT_VERSION}",
+            ("careerladder",),
+        )
+    positions = {name.casefold(): i for i, name in enumerate(doc.scale, 1)}
+    roles: list[Role] = []
+    promotions: list[Promotion] = []
+    places: list[tuple[int, int, bool]] = []
+    short: set[tuple[int, str]] = set()
+    for r, role in enumerate(doc.roles):
+        expectations = []
+        for cid, value in role.expectations.items():
+            # The short form `competency: level` is the common one: no detour.
+            if type(value) is int:
+                short.add((r, cid))
+                expectations.append(Expectation(competency=cid, level=value))
+                continue
+            full = value if isinstance(value, DocExpectation) else DocExpectation(level=value)
+            if not isinstance(value, DocExpectation):
+                short.add((r, cid))
+            level = full.level
+            if isinstance(level, str):
+                path: DocPath = ("roles", r, "expectations", cid)
+                if isinstance(value, DocExpectation):
+                    path = (*path, "level")
+                if level.casefold() not in positions:
+                    sink.add(
+                        "level-off-scale",
+                        f"level {_q(level)} in {sink.show(path)} is not on the scale; expected "
+                        f"a number from 1 to {len(doc.scale)} or one of: {', '.join(doc.scale)}",
+                        path,
+                    )
+                # A placeholder on the scale, so the problem is reported once.
+                level = positions.get(level.casefold(), 1)
+            expectations.append(
+                Expectation(
+                    competency=cid, level=level, description=full.description, sources=full.sources
+                )
+            )
+        for t, target in enumerate(role.promotes_to):
+            full_target = target if isinstance(target, DocPromotion) else DocPromotion(role=target)
+            promotions.append(
+                Promotion(source=role.id, target=full_target.role, criteria=full_target.criteria)
+            )
+            places.append((r, t, isinstance(target, DocPromotion)))
+        roles.append(
+            Role(
+                id=role.id,
+                title=role.title,
+                level=role.level,
+                track=role.track,
+                aliases=role.aliases,
+                summary=role.summary,
+                responsibilities=role.responsibilities,
+                expectations=expectations,
+                sources=role.sources,
+            )
+        )
+    fields: dict[str, Any] = {
+        "id": doc.id,
+        "name": doc.name,
+        "description": doc.description,
+        "scale": doc.scale,
+        "competencies": doc.competencies,
+        "roles": roles,
+        "promotions": promotions,
+        "references": [
+            Reference(id=key, **attrs.asdict(ref, recurse=False))
+            for key, ref in doc.references.items()
+        ],
+    }
+    return Translation(fields, places, short)
+
+
+def _model_to_document(translation: Translation) -> Callable[[DocPath], DocPath]:
+    """A path of the model -> the path of the same thing in the document."""
+
+    def where(path: DocPath) -> DocPath:
+        if path[:1] == ("promotions",) and len(path) > 1:
+            r, t, full = translation.promotions[path[1]]
+            end = path[2] if len(path) > 2 else None
+            if end == "source":  # the role the promotion sits in
+                return ("roles", r, "id")
+            if end == "target" and full:
+                return ("roles", r, "promotes_to", t, "role")
+            return ("roles", r, "promotes_to", t)
+        if (
+            len(path) == 5
+            and path[0] == "roles"
+            and path[2] == "expectations"
+            and path[4] == "level"
+            and (path[1], path[3]) in translation.short
+        ):
+            # The short form `communication: 3` has no `level` key to point at.
+            return path[:4]
+        return path
+
+    return where
+
+
+def build_ladder(data: object, origin: Origin, sink: Problems | None = None) -> Ladder:
+    """
+    Build the ladder from plain *data*, or raise every problem found, located.
+
+    *sink* may hold the problems the reader found already; they are reported
+    with the builder's.
+    """
+    return _build(data, origin, sink or Problems(origin), lints=False)[0]
+
+
+def check_document(data: object, origin: Origin, sink: Problems | None = None) -> list[Problem]:
+    """Every problem of a ladder document, lints included, each located."""
+    sink = sink or Problems(origin)
+    try:
+        _, lints = _build(data, origin, sink, lints=True)
+    except LadderError as error:
+        return list(error.problems)
+    sink.extend(lints)
+    return sink.located()
+
+
+def _build(
+    data: object, origin: Origin, sink: Problems, *, lints: bool
+) -> tuple[Ladder, list[Problem]]:
+    if not isinstance(data, Mapping):
+        kind = "empty" if data is None else describe(data)
+        sink.add(
+            "not-a-ladder",
+            f"the document is {kind}; a ladder file is a mapping with at least 'id', 'name' "
+            "and 'roles'",
+            at=(1, 1),
+        )
+        raise sink.error()
+    data = dict(data)
+    schema = data.pop("$schema", None)
+    if schema is not None and not isinstance(schema, str):
+        sink.add("wrong-type", "$schema: expected a string (the schema's URL)", ("$schema",))
+    found: list[tuple[DocPath, str, str]] = []
+    data = prune(data, DocLadder, (), sink.show, found)
+    for path, code, message in found:
+        sink.add(code, message, path)
+    try:
+        doc = converter.structure(data, DocLadder)
+    except (cattrs.BaseValidationError, ValueError) as error:
+        for path, code, message in shape_problems(error, (), sink.show):
+            sink.add(code, message, path)
+        raise sink.error() from None
+    translation = doc_to_fields(doc, sink)
+    to_document = _model_to_document(translation)
+
+    def where(path: DocPath) -> DocPath:
+        return origin.where(to_document(path))
+
+    try:
+        ladder = Ladder(**translation.fields)
+    except LadderError:
+        # Checked again, now with every path in the reader's terms.
+        parts = cast("Parts", types.SimpleNamespace(**translation.fields))
+        sink.extend(check(parts, where))
+        raise sink.error() from None
+    if sink.found:
+        raise sink.error()
+    return ladder, (lint(ladder, where) if lints else [])
+
+
+# -- model -> document ----------------------------------------------------------------
+
+
+def _not_id(attribute: attrs.Attribute[object], _: object) -> bool:
+    return attribute.name != "id"
+
+
+def ladder_to_doc(ladder: Ladder) -> dict[str, Any]:
+    """Unstructure a `Ladder` into the short forms of the file format."""
+    # Targets in the ladder's order and expectations in the catalogue's, so
+    # that equal ladders give equal files.
+    rank = {role.id: i for i, role in enumerate(ladder)}
+    catalogue = {c.id: i for i, c in enumerate(ladder.competencies)}
+    outgoing: dict[str, list[DocTarget]] = {role.id: [] for role in ladder.roles}
+    for promotion in sorted(ladder.promotions, key=lambda p: rank[p.target]):
+        outgoing[promotion.source].append(
+            DocPromotion(role=promotion.target, criteria=promotion.criteria)
+            if promotion.criteria
+            else promotion.target
+        )
+    roles = [
+        DocRole(
+            id=role.id,
+            title=role.title,
+            level=role.level,
+            track=role.track,
+            aliases=role.aliases,
+            summary=role.summary,
+            responsibilities=role.responsibilities,
+            expectations={
+                e.competency: (
+                    DocExpectation(level=e.level, description=e.description, sources=e.sources)
+                    if e.description or e.sources
+                    else e.level
+                )
+                for e in sorted(role.expectations, key=lambda e: catalogue[e.competency])
+            },
+            promotes_to=tuple(outgoing[role.id]),
+            sources=role.sources,
+        )
+        for role in ladder.roles
+    ]
+    doc = DocLadder(
+        id=ladder.id,
+        name=ladder.name,
+        description=ladder.description,
+        scale=ladder.scale,
+        competencies=ladder.competencies,
+        roles=tuple(roles),
+        references={
+            ref.id: DocReference(**attrs.asdict(ref, recurse=False, filter=_not_id))
+            for ref in ladder.references
+        },
+    )
+    data: dict[str, Any] = converter.unstructure(doc)
+    # The version is what tells a reader which format this is: always write it.
+    return {"careerladder": FORMAT_VERSION, **data}

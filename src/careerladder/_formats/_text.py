@@ -1,0 +1,139 @@
+"""
+From a file to text: at most the bytes the limits allow, decoded as UTF-8.
+
+A validator reads files anyone can put in a pull request, so a read is bounded
+whatever the file is: a size reported as 0 (devices, pipes, stdin) proves
+nothing, and a device or FIFO is refused before a byte is read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import stat
+import sys
+from pathlib import Path
+
+from .._limits import DEFAULT_LIMITS, Limits
+from .._problems import fail
+
+#: The name that means standard input.
+STDIN = "-"
+
+
+class NotAFileError(OSError):
+    """The path names a device, a FIFO, a socket or a folder, not a file."""
+
+
+def too_large(size: int | str, limits: Limits) -> str:
+    """Say that a document of *size* bytes is over the limit."""
+    shown = f"{size:,}" if isinstance(size, int) else size
+    return (
+        f"the document is {shown} bytes, more than the limit of {limits.max_bytes:,} "
+        "(Limits.max_bytes, --max-bytes)"
+    )
+
+
+def read_bytes(name: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """
+    Read at most ``limits.max_bytes`` bytes of a regular file, or of stdin for ``-``.
+
+    Raises:
+        LadderError: If there are more bytes than the limit allows.
+        NotAFileError: If *name* is a device, FIFO, socket or folder.
+        OSError: If the file cannot be read.
+    """
+    if name == STDIN:
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text stream put in its place, as tests and notebooks do
+            data = sys.stdin.read(limits.max_bytes + 1).encode("utf-8", "surrogatepass")
+        else:
+            data = stream.read(limits.max_bytes + 1)
+    else:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer that never comes.
+        handle = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(handle)
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError(errno.EISDIR, "Is a directory", name)
+            raise NotAFileError(
+                errno.EINVAL,
+                "it is a device, FIFO or socket, not a file; give a file, or '-' for stdin",
+                name,
+            )
+        with os.fdopen(handle, "rb") as stream:
+            data = stream.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        message = too_large(_size(name, len(data)), limits)
+        raise fail("too-large", message, file=name, line=1, column=1)
+    return data
+
+
+def _size(name: str, read: int) -> int | str:
+    """The size of a file over the limit, as far as it can be told without reading it."""
+    try:
+        return Path(name).stat().st_size if name != STDIN else f"more than {read - 1:,}"
+    except OSError:  # pragma: no cover - the file was read a moment ago
+        return f"more than {read - 1:,}"
+
+
+def decode(data: bytes, name: str | None) -> str:
+    """
+    Decode *data* as UTF-8 (a byte-order mark is allowed).
+
+    Raises:
+        LadderError: If it is not UTF-8, saying where the first bad byte is.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise not_utf8(data, error.start, name) from None
+
+
+def not_utf8(data: bytes, offset: int, name: str | None) -> Exception:
+    """Say where the first byte that is not UTF-8 is."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    return fail(
+        "not-utf8",
+        f"the file is not UTF-8: byte 0x{data[offset]:02x} at offset {offset} cannot be "
+        "decoded; save the file as UTF-8",
+        file=name,
+        line=data.count(b"\n", 0, offset) + 1,
+        column=offset - start + 1,
+    )
+
+
+def not_utf8_file(name: str) -> Exception:
+    """
+    Say where the first byte of a file that is not UTF-8 is.
+
+    For readers that stream a file: it is read again in chunks, so this works
+    for a file of any size; it is called only once decoding has failed.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line, start_of_line, offset = 1, 0, 0
+    with open(name, "rb") as stream:  # noqa: PTH123 -- a name as the user gave it
+        while chunk := stream.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                bad = max(error.start - len(decoder.getstate()[0]), 0)
+                before = chunk[:bad]
+                last = before.rfind(b"\n")
+                start_of_line = offset + last + 1 if last >= 0 else start_of_line
+                return fail(
+                    "not-utf8",
+                    f"the file is not UTF-8: byte 0x{chunk[bad]:02x} at offset {offset + bad} "
+                    "cannot be decoded; save the file as UTF-8",
+                    file=name,
+                    line=line + before.count(b"\n"),
+                    column=offset + bad - start_of_line + 1,
+                )
+            line += chunk.count(b"\n")
+            last = chunk.rfind(b"\n")
+            start_of_line = offset + last + 1 if last >= 0 else start_of_line
+            offset += len(chunk)
+    msg = f"{name} decodes as UTF-8"  # pragma: no cover - called only after a failure
+    raise AssertionError(msg)  # pragma: no cover

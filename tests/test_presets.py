@@ -194,8 +194,10 @@ def test_the_copy_check_finds_a_copied_run() -> None:
     sentence = "One two three four five six seven eight nine ten eleven"
     known = frozenset(source_hashes.runs("x " + sentence.upper()))
     assert copied(f"Before. {sentence}!", known) == [
-        "one two three four five six seven eight nine ten",
-        "two three four five six seven eight nine ten eleven",
+        "one two three four five six seven eight",
+        "two three four five six seven eight nine",
+        "three four five six seven eight nine ten",
+        "four five six seven eight nine ten eleven",
     ]
 
 

@@ -303,8 +303,13 @@ def test_readiness_of_one_person_for_a_role(capsys: pytest.CaptureFixture[str]) 
     )
     assert code == 0
     assert out.splitlines()[:2] == [
-        "Ada for Senior Product Manager: not ready (score 0.97)",
-        "missing: domain-knowledge 2 of 3 (1 short)",
+        "Ada for Senior Product Manager: not ready (score 0.57)",
+        "missing: collaboration-influence not assessed (expects 4), problem-solving not assessed "
+        "(expects 4), continuous-learning not assessed (expects 3), product-execution not "
+        "assessed (expects 3), domain-knowledge 2 of 4 (2 short), strategic-thinking 3 of 4 "
+        "(1 short), leadership 3 of 4 (1 short), team-management 2 of 3 (1 short), "
+        "decision-making 3 of 4 (1 short), data-analysis 3 of 4 (1 short), business-acumen 3 "
+        "of 4 (1 short)",
     ]
 
 
@@ -321,7 +326,7 @@ def test_readiness_from_a_role_in_markdown(capsys: pytest.CaptureFixture[str]) -
     )
     assert code == 0
     assert out.startswith(
-        "**Ada for Senior Product Manager**: not ready (score 0.97)\n\n| Competency"
+        "**Ada for Senior Product Manager**: not ready (score 0.57)\n\n| Competency"
     )
 
 
@@ -339,7 +344,7 @@ def test_readiness_of_a_team_to_csv(capsys: pytest.CaptureFixture[str], tmp_path
     )
     assert (code, out) == (0, "")
     assert err == f"wrote 3 rows to {target}\n"
-    assert target.read_text().splitlines()[1].startswith("Ada,pm,no,0.355,")
+    assert target.read_text().splitlines()[1].startswith("Ada,pm,no,0.279,")
 
 
 def test_readiness_shows_progress_for_a_large_input_on_a_terminal(

@@ -33,7 +33,13 @@ def test_tour_script_takes_every_step(
     namespace = runpy.run_path("examples/tour.py")
     out = capsys.readouterr().out
     ladder = namespace["ladder"]
-    assert [role.id for role in ladder if role.track == "ic"] == ["staff-pm", "principal-pm"]
+    assert [role.id for role in ladder if role.track == "ic"] == [
+        "apm",
+        "pm",
+        "senior-pm",
+        "staff-pm",
+        "principal-pm",
+    ]
     assert len(ladder) == len(presets.load("six-step")) + 2
     assert not [p for p in ladder.lint() if p.code != "expectation-drops"]
     assert "error unknown-role: unknown role 'staf-pm'" in out

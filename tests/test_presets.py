@@ -3,7 +3,7 @@ from __future__ import annotations
 import importlib.util
 import itertools
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 
@@ -140,12 +140,491 @@ def test_one_competency_catalogue_is_shared() -> None:
             assert catalogue.setdefault(competency.id, competency) == competency
     names = {c.name for c in catalogue.values()}
     assert set(CRITERIA) <= names
-    assert {"Technical acumen", "Process improvement", "Product execution"} <= names
+    assert {
+        "Technical acumen",
+        "Process improvement",
+        "Product execution",
+        "Problem solving",
+        "User-experience design",
+    } <= names
 
 
 def test_head_senior_director_measures_all_fifteen_criteria() -> None:
     ladder = presets.load("head-senior-director")
     assert [c.name for c in ladder.competencies] == CRITERIA
+
+
+# -- the facts users rely on, as the sources give them ------------------------------
+
+
+class Rung(NamedTuple):
+    """One role of a preset as its sources describe it."""
+
+    id: str
+    title: str
+    track: str
+    #: Other titles a source gives the rung.
+    aliases: list[str]
+    #: Abbreviations and spellings in no source, kept because people type them.
+    conventional: list[str]
+    #: The competencies the sources name for the rung.
+    competencies: list[str]
+
+
+# six-step: esoft-career-paths (000) for the roles and their skills, journey-2023
+# (002) for its three stages (entry: APM; mid: PM, Senior PM; senior: Director,
+# CPO) and for continuous learning at every stage, torabi-2023 (003) for aliases
+# and the VP's product organization.
+SIX_STEP = [
+    Rung(
+        "apm",
+        "Associate Product Manager",
+        "ic",
+        aliases=["APM", "Junior Product Manager", "Junior PM"],
+        conventional=["Associate PM"],
+        competencies=[
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "continuous-learning",
+            "customer-focus",
+            "data-analysis",
+            "decision-making",
+            "problem-solving",
+            "product-execution",
+        ],
+    ),
+    Rung(
+        "pm",
+        "Product Manager",
+        "ic",
+        aliases=["PM"],
+        conventional=[],
+        competencies=[
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "continuous-learning",
+            "customer-focus",
+            "data-analysis",
+            "decision-making",
+            "domain-knowledge",
+            "leadership",
+            "problem-solving",
+            "product-execution",
+            "scope-management",
+            "strategic-thinking",
+            "technical-acumen",
+            "ux-design",
+        ],
+    ),
+    Rung(
+        "senior-pm",
+        "Senior Product Manager",
+        "ic",
+        aliases=["Senior PM", "Product Lead", "Group PM"],
+        conventional=["Sr. PM", "Group Product Manager"],
+        competencies=[
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "continuous-learning",
+            "customer-focus",
+            "data-analysis",
+            "decision-making",
+            "domain-knowledge",
+            "leadership",
+            "problem-solving",
+            "product-execution",
+            "scope-management",
+            "strategic-thinking",
+            "team-management",
+        ],
+    ),
+    Rung(
+        "director-product",
+        "Director of Product",
+        "management",
+        aliases=["Director of Product Management", "Director of Products"],
+        conventional=["Product Director"],
+        competencies=[
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "continuous-learning",
+            "customer-focus",
+            "decision-making",
+            "domain-knowledge",
+            "leadership",
+            "process-improvement",
+            "scope-management",
+            "strategic-thinking",
+            "team-management",
+            "technical-acumen",
+            "vision-innovation",
+        ],
+    ),
+    Rung(
+        "vp-product",
+        "VP of Product",
+        "management",
+        aliases=["VP of Products", "Vice President of Products"],
+        conventional=["Vice President of Product", "VP Product"],
+        competencies=[
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "continuous-learning",
+            "customer-focus",
+            "decision-making",
+            "leadership",
+            "scope-management",
+            "strategic-thinking",
+            "team-management",
+            "technical-acumen",
+            "vision-innovation",
+        ],
+    ),
+    Rung(
+        "cpo",
+        "Chief Product Officer",
+        "management",
+        aliases=["CPO"],
+        conventional=[],
+        competencies=[
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "continuous-learning",
+            "customer-focus",
+            "data-analysis",
+            "decision-making",
+            "domain-knowledge",
+            "leadership",
+            "scope-management",
+            "strategic-thinking",
+            "team-management",
+            "technical-acumen",
+            "vision-innovation",
+        ],
+    ),
+]
+
+# seven-step-gpm: pm-career-path (001) for the roles, ewing-ladder (004) for APM to
+# Director, esoft-career-paths (000) for VP and CPO; journey-2023 (002) for Junior PM
+# and mid-stage learning, torabi-2023 (003) for Product Lead, Director of Products,
+# VP of Products and the CPO's organization.
+SEVEN_STEP_GPM = [
+    Rung(
+        "apm",
+        "Associate Product Manager",
+        "ic",
+        aliases=["APM", "Junior Product Manager", "Junior PM"],
+        conventional=["Associate PM"],
+        competencies=[
+            "adaptability-resilience",
+            "collaboration-influence",
+            "communication",
+            "continuous-learning",
+            "customer-focus",
+            "data-analysis",
+            "product-execution",
+        ],
+    ),
+    Rung(
+        "pm",
+        "Product Manager",
+        "ic",
+        aliases=["PM"],
+        conventional=[],
+        competencies=[
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "continuous-learning",
+            "customer-focus",
+            "data-analysis",
+            "decision-making",
+            "problem-solving",
+            "product-execution",
+            "scope-management",
+            "strategic-thinking",
+            "ux-design",
+            "vision-innovation",
+        ],
+    ),
+    Rung(
+        "senior-pm",
+        "Senior Product Manager",
+        "ic",
+        aliases=["Senior PM", "Product Lead"],
+        conventional=["Sr. PM"],
+        competencies=[
+            "collaboration-influence",
+            "communication",
+            "continuous-learning",
+            "decision-making",
+            "leadership",
+            "product-execution",
+            "scope-management",
+            "strategic-thinking",
+            "ux-design",
+            "vision-innovation",
+        ],
+    ),
+    Rung(
+        "group-pm",
+        "Group Product Manager",
+        "management",
+        aliases=["Group PM", "GPM"],
+        conventional=[],
+        competencies=[
+            "collaboration-influence",
+            "communication",
+            "data-analysis",
+            "decision-making",
+            "leadership",
+            "scope-management",
+            "strategic-thinking",
+            "team-management",
+            "vision-innovation",
+        ],
+    ),
+    Rung(
+        "director-product",
+        "Director of Product",
+        "management",
+        aliases=["Director of Product Management", "Director PM", "Director of Products"],
+        conventional=[],
+        competencies=[
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "data-analysis",
+            "decision-making",
+            "leadership",
+            "problem-solving",
+            "scope-management",
+            "strategic-thinking",
+            "team-management",
+            "vision-innovation",
+        ],
+    ),
+    Rung(
+        "vp-product",
+        "VP of Product",
+        "management",
+        aliases=["Vice President of Product", "VP of Products", "Vice President of Products"],
+        conventional=["VP Product"],
+        competencies=[
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "customer-focus",
+            "decision-making",
+            "leadership",
+            "process-improvement",
+            "scope-management",
+            "strategic-partnerships",
+            "strategic-thinking",
+            "team-management",
+            "technical-acumen",
+            "vision-innovation",
+        ],
+    ),
+    Rung(
+        "cpo",
+        "Chief Product Officer",
+        "management",
+        aliases=["CPO"],
+        conventional=[],
+        competencies=[
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "customer-focus",
+            "data-analysis",
+            "decision-making",
+            "leadership",
+            "scope-management",
+            "strategic-partnerships",
+            "strategic-thinking",
+            "team-management",
+            "technical-acumen",
+            "vision-innovation",
+        ],
+    ),
+]
+
+# head-senior-director: torabi-2023 (003) throughout; journey-2023 (002) only for
+# the alias Director of Product Management.
+HEAD_SENIOR_DIRECTOR = [
+    Rung(
+        "pm",
+        "Product Manager",
+        "ic",
+        aliases=["PM", "Junior PM", "Junior Product Manager"],
+        conventional=[],
+        competencies=[
+            "adaptability-resilience",
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "continuous-learning",
+            "customer-focus",
+            "data-analysis",
+            "decision-making",
+            "domain-knowledge",
+            "leadership",
+            "scope-management",
+            "strategic-thinking",
+            "team-management",
+            "vision-innovation",
+        ],
+    ),
+    Rung(
+        "senior-pm",
+        "Senior Product Manager",
+        "ic",
+        aliases=["Senior PM", "Product Lead", "Group PM"],
+        conventional=["Group Product Manager"],
+        competencies=[
+            "collaboration-influence",
+            "communication",
+            "customer-focus",
+            "data-analysis",
+            "decision-making",
+            "leadership",
+            "scope-management",
+            "strategic-thinking",
+            "team-management",
+        ],
+    ),
+    Rung(
+        "director-product",
+        "Director of Product",
+        "management",
+        aliases=["Director of Products", "Director of Product Management"],
+        conventional=["Product Director"],
+        competencies=[
+            "adaptability-resilience",
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "continuous-learning",
+            "customer-focus",
+            "data-analysis",
+            "decision-making",
+            "domain-knowledge",
+            "leadership",
+            "scope-management",
+            "strategic-partnerships",
+            "strategic-thinking",
+            "team-management",
+            "vision-innovation",
+        ],
+    ),
+    Rung(
+        "senior-director-product",
+        "Senior Director of Product",
+        "management",
+        aliases=["Senior Director of Products", "Senior Director"],
+        conventional=[],
+        competencies=[
+            "collaboration-influence",
+            "decision-making",
+            "scope-management",
+            "strategic-thinking",
+            "vision-innovation",
+        ],
+    ),
+    Rung(
+        "head-of-product",
+        "Head of Product",
+        "management",
+        aliases=["Head of Products"],
+        conventional=[],
+        competencies=[
+            "collaboration-influence",
+            "customer-focus",
+            "leadership",
+            "scope-management",
+            "strategic-thinking",
+            "team-management",
+            "vision-innovation",
+        ],
+    ),
+    Rung(
+        "vp-product",
+        "VP of Product",
+        "management",
+        aliases=["Vice President of Products", "VP of Products"],
+        conventional=["Vice President of Product"],
+        competencies=[
+            "adaptability-resilience",
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "continuous-learning",
+            "customer-focus",
+            "data-analysis",
+            "decision-making",
+            "domain-knowledge",
+            "leadership",
+            "scope-management",
+            "strategic-partnerships",
+            "strategic-thinking",
+            "team-management",
+            "vision-innovation",
+        ],
+    ),
+    Rung(
+        "cpo",
+        "Chief Product Officer",
+        "management",
+        aliases=["CPO"],
+        conventional=[],
+        competencies=[
+            "adaptability-resilience",
+            "business-acumen",
+            "collaboration-influence",
+            "communication",
+            "continuous-learning",
+            "customer-focus",
+            "data-analysis",
+            "decision-making",
+            "domain-knowledge",
+            "leadership",
+            "scope-management",
+            "strategic-partnerships",
+            "strategic-thinking",
+            "team-management",
+            "vision-innovation",
+        ],
+    ),
+]
+
+
+def check_facts(name: str, rungs: list[Rung]) -> None:
+    ladder = presets.load(name)
+    assert [(r.id, r.title, r.track) for r in ladder] == [(r.id, r.title, r.track) for r in rungs]
+    for role, rung in zip(ladder, rungs, strict=True):
+        assert set(role.aliases) == {*rung.aliases, *rung.conventional}, role.id
+        assert sorted(e.competency for e in role.expectations) == rung.competencies, role.id
+        for alias in rung.aliases:
+            assert ladder.role(alias) == role
+
+
+def test_six_step_holds_the_facts_of_its_sources() -> None:
+    check_facts("six-step", SIX_STEP)
+
+
+def test_seven_step_gpm_holds_the_facts_of_its_sources() -> None:
+    check_facts("seven-step-gpm", SEVEN_STEP_GPM)
+
+
+def test_head_senior_director_holds_the_facts_of_its_sources() -> None:
+    check_facts("head-senior-director", HEAD_SENIOR_DIRECTOR)
 
 
 @pytest.mark.parametrize(
@@ -194,8 +673,10 @@ def test_the_copy_check_finds_a_copied_run() -> None:
     sentence = "One two three four five six seven eight nine ten eleven"
     known = frozenset(source_hashes.runs("x " + sentence.upper()))
     assert copied(f"Before. {sentence}!", known) == [
-        "one two three four five six seven eight nine ten",
-        "two three four five six seven eight nine ten eleven",
+        "one two three four five six seven eight",
+        "two three four five six seven eight nine",
+        "three four five six seven eight nine ten",
+        "four five six seven eight nine ten eleven",
     ]
 
 

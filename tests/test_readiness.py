@@ -31,21 +31,21 @@ def test_gaps_are_largest_first_and_name_what_is_missing() -> None:
     del levels["team-management"]
     report = SIX.readiness(Assessment(levels=levels, person="Ada"), "Senior PM")
     assert report.gaps == (
-        Gap(competency="communication", expected=4, actual=1),
-        Gap(competency="team-management", expected=2, actual=0),
-        Gap(competency="leadership", expected=3, actual=2),
+        Gap(competency="team-management", expected=3, actual=0),
+        Gap(competency="leadership", expected=4, actual=2),
+        Gap(competency="communication", expected=3, actual=1),
     )
     assert not report.ready
-    assert report.score == pytest.approx(1 - 6 / 31)
+    assert report.score == pytest.approx(1 - 7 / 51)
     assert report.to_text().splitlines()[:2] == [
-        "Ada for Senior Product Manager: not ready (score 0.81)",
-        "missing: communication 1 of 4 (3 short), team-management not assessed (expects 2), "
-        "leadership 2 of 3 (1 short)",
+        "Ada for Senior Product Manager: not ready (score 0.86)",
+        "missing: team-management not assessed (expects 3), leadership 2 of 4 (2 short), "
+        "communication 1 of 3 (2 short)",
     ]
     assert str(report) == report.to_text()
-    assert "| communication | 4 | 1 | 3 |" in report.to_markdown()
-    assert "| strategic-thinking | 3 | 3 |  |" in report.to_markdown()
-    assert "| team-management | 2 | 0 | 2 |" in report.to_markdown()
+    assert "| communication | 3 | 1 | 2 |" in report.to_markdown()
+    assert "| strategic-thinking | 4 | 4 |  |" in report.to_markdown()
+    assert "| team-management | 3 | 0 | 3 |" in report.to_markdown()
     assert report.demonstrated == {
         e.competency: levels.get(e.competency, 0) for e in report.role.expectations
     }

@@ -39,18 +39,47 @@ def matrix(ladder: Ladder) -> str:
     return "\n".join([head, rule, *rows])
 
 
+def sources(ladder: Ladder) -> str:
+    """
+    Return which reference each role, competency and expectation of *ladder* cites.
+
+    One row for the roles, then one per competency: its own sources, then those
+    of each role's expectation of it (empty where the role expects nothing).
+    """
+    roles = list(ladder)
+
+    def cited(ids: tuple[str, ...]) -> str:
+        return ", ".join(f"`{i}`" for i in ids)
+
+    head = "| | Defined by | " + " | ".join(_escape(r.title) for r in roles) + " |"
+    rule = "|---|---|" + "---|" * len(roles)
+    rows = ["| *the role* | | " + " | ".join(cited(r.sources) for r in roles) + " |"]
+    for competency in ladder.competencies:
+        cells = []
+        for role in roles:
+            found = role.expectation(competency.id)
+            cells.append(cited(found.sources) if found else "")
+        rows.append(
+            f"| {_escape(competency.name)} | {cited(competency.sources)} | "
+            + " | ".join(cells)
+            + " |"
+        )
+    return "\n".join([head, rule, *rows])
+
+
 def page(name: str) -> str:
     """Return the Markdown section for one preset."""
     ladder = presets.load(name)
     lines = [f"## `{name}`: {ladder.name}", "", ladder.description, ""]
     lines += ["```text", _tree(ladder).rstrip(), "```", ""]
-    lines += ["| Level | Role | Also called | Sources |", "|---|---|---|---|"]
+    lines += ["| Level | Role | Track | Also called | Sources |", "|---|---|---|---|---|"]
     lines += [
-        f"| {r.level} | {_escape(r.title)} | {_escape(', '.join(r.aliases))} | "
+        f"| {r.level} | {_escape(r.title)} | {r.track or ''} | {_escape(', '.join(r.aliases))} | "
         f"{', '.join(r.sources)} |"
         for r in ladder
     ]
     lines += ["", "### Competency matrix", "", matrix(ladder), ""]
+    lines += ["### Where each item comes from", "", sources(ladder), ""]
     lines += ["### References", ""]
     for ref in ladder.references:
         bits = [f"*{ref.title}*", ref.author, str(ref.year) if ref.year else None]

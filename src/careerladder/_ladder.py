@@ -392,9 +392,9 @@ class Ladder:
             >>> from careerladder import presets
             >>> ladder = presets.load("six-step")
             >>> [(e.competency, e.level) for e in ladder.gap("pm", "senior-pm")][:3]
-            [('leadership', 3), ('scope-management', 3), ('team-management', 2)]
+            [('strategic-thinking', 4), ('leadership', 4), ('collaboration-influence', 4)]
             >>> ladder.expectation("pm", "leadership").level
-            2
+            3
         """
         before, after = self.role(source), self.role(target)
         rises = []
@@ -443,7 +443,7 @@ class Ladder:
             ... )
             >>> ada = Assessment(levels={"product-execution": 4, "communication": 4})
             >>> [(r.role.id, round(r.score, 2)) for r in ladder.next_steps(ada, "senior-pm")]
-            [('principal-pm', 1.0), ('group-pm', 0.13)]
+            [('principal-pm', 1.0), ('group-pm', 0.11)]
         """
         from ._readiness import next_steps  # noqa: PLC0415 -- analysis loads on first use
 
@@ -489,9 +489,9 @@ class Ladder:
             >>> from careerladder import presets
             >>> text = presets.load("six-step").to_markdown()
             >>> print("\n".join(text.splitlines()[6:9]))
-            | Level | management |
-            |---|---|
-            | 6 | Chief Product Officer |
+            | Level | ic | management |
+            |---|---|---|
+            | 6 |  | Chief Product Officer |
         """
         from ._display import ladder_markdown  # noqa: PLC0415 -- rendering on demand
 
@@ -508,7 +508,7 @@ class Ladder:
         Example:
             >>> from careerladder import presets
             >>> print(presets.load("six-step").to_mermaid().splitlines()[1])
-                r0["Associate Product Manager (1)"]
+                subgraph t0["ic"]
         """
         from ._display import ladder_mermaid  # noqa: PLC0415 -- rendering on demand
 

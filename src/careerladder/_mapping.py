@@ -58,7 +58,7 @@ class RoleMapping(dict[str, tuple[RoleMatch, ...]]):
         >>> from careerladder import map_roles, presets
         >>> mapping = map_roles(presets.load("six-step"), presets.load("seven-step-gpm"))
         >>> print(mapping.to_markdown(top=1).splitlines()[2])
-        | Associate Product Manager | Associate Product Manager (apm) | 0.99 | same title 'Associate Product Manager'; rung 1 of 6 and rung 1 of 7; expectations 95% alike over 8 shared competencies |
+        | Associate Product Manager | Associate Product Manager (apm) | 0.97 | same title 'Associate Product Manager'; rung 1 of 6 and rung 1 of 7; expectations 89% alike over 9 shared competencies |
 
     .. versionadded:: 0.1.0
     """  # noqa: E501
@@ -132,7 +132,7 @@ def map_roles(a: Ladder, b: Ladder) -> RoleMapping:
         ...     presets.load("head-senior-director"), presets.load("seven-step-gpm")
         ... )
         >>> [(m.target.id, round(m.score, 2)) for m in matches["senior-pm"][:2]]
-        [('senior-pm', 0.89), ('group-pm', 0.72)]
+        [('senior-pm', 0.86), ('group-pm', 0.75)]
         >>> matches["senior-pm"][1].reasons[0]
         "shared title or alias 'Group PM'"
 

@@ -71,7 +71,7 @@ class Readiness:
         >>> ada = Assessment(levels={"communication": 3, "leadership": 2}, person="Ada")
         >>> report = ladder.readiness(ada, "pm")
         >>> report.ready, round(report.score, 2)
-        (False, 0.16)
+        (False, 0.12)
         >>> report.gaps[0]
         Gap(competency='strategic-thinking', expected=3, actual=0)
 
@@ -98,7 +98,7 @@ class Readiness:
             >>> print(ladder.readiness(Assessment(levels=levels, person="Bo"), "apm").to_text())
             Bo for Associate Product Manager: not ready (score 0.94)
             missing: communication 1 of 2 (1 short)
-            met: collaboration-influence, decision-making, customer-focus, adaptability-resilience, data-analysis, continuous-learning, product-execution
+            met: collaboration-influence, decision-making, customer-focus, data-analysis, business-acumen, continuous-learning, product-execution, problem-solving
         """  # noqa: E501
         who = f"{self.person} for " if self.person else ""
         verdict = "ready" if self.ready else "not ready"
@@ -118,7 +118,7 @@ class Readiness:
             >>> ladder = presets.load("six-step")
             >>> report = ladder.readiness(Assessment(levels={"communication": 4}), "cpo")
             >>> print(report.to_markdown().splitlines()[0])
-            **Chief Product Officer**: not ready (score 0.09)
+            **Chief Product Officer**: not ready (score 0.06)
         """
         who = f"{self.person} for " if self.person else ""
         verdict = "ready" if self.ready else "not ready"
@@ -284,7 +284,7 @@ def team_readiness(
         ...     (r.person, r.role.id, round(r.score, 2))
         ...     for r in team_readiness(ladder, people, role="pm")
         ... ]
-        [('Ada', 'pm', 0.35), ('Grace', 'pm', 0.26), ('Linus', 'pm', 0.16)]
+        [('Ada', 'pm', 0.28), ('Grace', 'pm', 0.19), ('Linus', 'pm', 0.12)]
 
     .. versionadded:: 0.1.0
     """
@@ -392,7 +392,7 @@ def write_readiness_csv(reports: Iterable[Readiness], stream: TextIO) -> int:
         >>> write_readiness_csv(team_readiness(ladder, people, role="apm"), out)
         1
         >>> print(out.getvalue().splitlines()[1][:59])
-        Bo,apm,no,0.125,collaboration-influence 0/2;decision-making
+        Bo,apm,no,0.118,collaboration-influence 0/2;decision-making
     """
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

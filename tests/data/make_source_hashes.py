@@ -1,7 +1,7 @@
 """
-Write the hashes of every ten-word run of the source documents.
+Write the hashes of every eight-word run of the source documents.
 
-The preset tests check that no ten consecutive words of a source appear in a
+The preset tests check that no eight consecutive words of a source appear in a
 preset, without the sources themselves: only these hashes are kept.
 
 Usage: python tests/data/make_source_hashes.py [SOURCES_FOLDER]
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-RUN = 10
+RUN = 8
 HERE = Path(__file__).parent
 TARGET = HERE / "source-runs.txt"
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")

@@ -528,7 +528,7 @@ def write_matrix(
         >>> target = pathlib.Path(tempfile.mkdtemp()) / "six-step.csv"
         >>> write_matrix(ladder, target)
         >>> target.read_text().splitlines()[1][:50]
-        'apm,Associate Product Manager,1,management,pm,,,,2'
+        'apm,Associate Product Manager,1,ic,pm,,,,2,,,2,2,2'
         >>> [r.id for r in read_matrix(target)] == [r.id for r in ladder]
         True
 

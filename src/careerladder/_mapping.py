@@ -20,6 +20,8 @@ import attrs
 from ._titles import Title, TitleVocabulary, parse_title
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ._ladder import Ladder
     from ._model import Role
 
@@ -94,7 +96,13 @@ class RoleMapping(dict[str, tuple[RoleMatch, ...]]):
     .. versionadded:: 0.1.0
     """  # noqa: E501
 
-    __slots__ = ()
+    __slots__ = ("sources",)
+
+    def __init__(self, sources: Iterable[Role] = ()) -> None:
+        """Start empty, knowing the roles of the first ladder by id."""
+        super().__init__()
+        #: The roles of the first ladder, by id.
+        self.sources: dict[str, Role] = {role.id: role for role in sources}
 
     def to_markdown(self, top: int = 2) -> str:
         """Render the best *top* matches of each role as a Markdown table."""
@@ -488,7 +496,7 @@ def map_roles(
         grades=_comparable_grades(a, b),
         shared=_shared_competencies(a, b),
     )
-    result = RoleMapping()
+    result = RoleMapping(a)
     for ra in index_a.values():
         matches = [_match(a, ra, b, rb, context) for rb in index_b.values()]
         matches = [m for m in matches if m.score >= min_score]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ._model import Role
 
 #: How much each signal counts, before renormalizing over the ones available.
-WEIGHTS = {"title": 0.35, "track": 0.2, "position": 0.25, "grade": 0.1, "profile": 0.2}
+WEIGHTS = {"title": 0.35, "track": 0.2, "position": 0.25, "grade": 0.2, "profile": 0.2}
 
 #: Below this score a role has no equivalent.
 DEFAULT_MIN_SCORE = 0.5
@@ -39,6 +39,9 @@ DIFFERENT_TRACKS = 0.8
 
 #: Seniority ranks this far apart (on the scale shared by both tracks) are unalike.
 _RANK_SPAN = 3.0
+
+#: Grades of one system this far apart are unalike: one grade apart is a third alike.
+_GRADE_SPAN = 1.5
 
 #: Shared competencies at which the expectation profile counts half its weight.
 _HALF_WEIGHT_AT = 3
@@ -237,19 +240,21 @@ def _normal(text: str) -> str:
 
 def _title_signal(a: _Rung, b: _Rung) -> tuple[float, str | None, bool]:
     """The title evidence, its reason, and whether the functions differ."""
-    best: tuple[float, str | None, bool] = (-1.0, None, False)
+    # The best reading over titles and aliases; of two equal, the one that tells more.
+    best: tuple[float, int, str | None, bool] = (-1.0, 0, None, False)
     for i, ta in enumerate(a.titles):
         for j, tb in enumerate(b.titles):
             if _normal(ta.text) == _normal(tb.text):
                 note = "" if i == j == 0 else " (an alias)"
                 return 1.0, f"same title {ta.text!r}{note}", False
-            found = _read(ta, tb, a if i == 0 else None, b if j == 0 else None)
-            if found[1] is not None and (i or j):
-                alias = ta.text if i else tb.text
-                found = (found[0], f"{found[1]} (reading {alias!r})", found[2])
-            if found[0] > best[0]:
-                best = found
-    return best
+            value, told, reason, different = _read(
+                ta, tb, a if i == 0 else None, b if j == 0 else None
+            )
+            if reason is not None and (i or j):
+                reason += f" (reading {(ta.text if i else tb.text)!r})"
+            if (value, told) > best[:2]:
+                best = (value, told, reason, different)
+    return best[0], best[2], best[3]
 
 
 def _read(ta: Title, tb: Title, a: _Rung | None, b: _Rung | None) -> tuple[float, str | None, bool]:
@@ -279,10 +284,10 @@ def _read(ta: Title, tb: Title, a: _Rung | None, b: _Rung | None) -> tuple[float
             different = True
     if not values:
         # Two titles that tell nothing, and differ: neither for nor against.
-        return 0.5, None, False
+        return 0.5, 0, None, False
     # Other words for the same reading come just short of the same words.
     value = 0.99 * sum(values) / len(values)
-    return value, "; ".join(parts), different
+    return value, len(values), "; ".join(parts), different
 
 
 def _track_signal(a: _Rung, b: _Rung, others: list[_Rung]) -> tuple[float, str] | None:
@@ -332,7 +337,8 @@ def _grade_signal(a: Role, b: Role) -> tuple[float, str] | None:
         return None
     if ga[1] == gb[1]:
         return 1.0, f"same grade {a.grade}"
-    return _closeness(ga[1], gb[1]), f"grade {a.grade} here, {b.grade} there"
+    alike = max(0.0, 1 - abs(ga[1] - gb[1]) / _GRADE_SPAN)
+    return alike, f"grade {a.grade} here, {b.grade} there"
 
 
 def _shared_competencies(a: Ladder, b: Ladder) -> dict[str, str]:
@@ -459,7 +465,9 @@ def map_roles(
       covers: by the seniority their titles give (estimated between titled
       rungs for the others) when both ladders have titles that tell, else
       by the share of the way up each ladder.
-    - **grade** (0.1): where both ladders grade roles on one system.
+    - **grade** (0.2): where both ladders grade roles on one system (half
+      their labels or more in common): 1 for the same grade, a third for
+      one apart.
     - **profile** (up to 0.2): how alike the expected levels are, over the
       competencies both roles rate (same id or a name that reads alike),
       weighed by how many there are.

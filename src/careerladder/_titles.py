@@ -314,10 +314,10 @@ class TitleVocabulary:
         Example:
             >>> from careerladder import Rank, TitleVocabulary, parse_title
             >>> words = TitleVocabulary.default().extend(
-            ...     ranks={"architect": Rank(track="ic", rank=5, plural="architects")}
+            ...     ranks={"maestro": Rank(track="ic", rank=5, plural="maestros")}
             ... )
-            >>> parse_title("Architect", vocabulary=words).seniority
-            'architect'
+            >>> parse_title("Senior Maestro", vocabulary=words).seniority
+            'maestro'
         """
         return TitleVocabulary(
             abbreviations={**self.abbreviations, **(abbreviations or {})},

@@ -306,7 +306,11 @@ def test_one_rung_and_a_one_step_scale() -> None:
     )
     b = Ladder(id="b", name="B", roles=[Role(id="solo", title="Lead", level=7)])
     [match] = map_roles(a, b)["two"]
-    assert match.reasons == ("same title 'Lead'", "both IC", "rung 2 of 2 here, rung 1 of 1 there; both leads")
+    assert match.reasons == (
+        "same title 'Lead'",
+        "both IC",
+        "rung 2 of 2 here, rung 1 of 1 there; both leads",
+    )
     assert match.score == pytest.approx(1.0)  # a single rung has no position to weigh
     assert map_roles(a, a)["two"][0].score == pytest.approx(1.0)
 
@@ -336,7 +340,11 @@ def test_ladders_whose_titles_name_no_function_borrow_the_ladders() -> None:
 
 
 def test_aliases_are_read_too() -> None:
-    a = Ladder(id="a", name="A", roles=[Role(id="x", title="Product Thing", level=1, aliases=["Senior PM"])])
+    a = Ladder(
+        id="a",
+        name="A",
+        roles=[Role(id="x", title="Product Thing", level=1, aliases=["Senior PM"])],
+    )
     b = Ladder(id="b", name="B", roles=[Role(id="y", title="Sr. Product Manager", level=1)])
     assert map_roles(a, b)["x"][0].reasons[0] == (
         "same seniority: senior; same function: product (reading 'Senior PM')"

@@ -6,7 +6,7 @@ from careerladder import Rank, Title, TitleVocabulary, parse_title
 
 IC, MGMT = "ic", "management"
 
-# (title, function, seniority, track, grade)
+# Each title with its function, seniority, track and grade.
 TITLES = [
     # Product
     ("Associate Product Manager", "product", "associate", IC, None),

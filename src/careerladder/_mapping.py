@@ -94,7 +94,7 @@ class RoleMapping(dict[str, tuple[RoleMatch, ...]]):
         >>> from careerladder import map_roles, presets
         >>> mapping = map_roles(presets.load("six-step"), presets.load("seven-step-gpm"))
         >>> print(mapping.to_markdown(top=1).splitlines()[2])
-        | Associate Product Manager | Associate Product Manager (apm) | 0.99 | same title 'Associate Product Manager'; both IC; rung 1 of 6 here, rung 1 of 7 there; both associates; expectations 95% alike over 8 shared competencies |
+        | Associate Product Manager | Associate Product Manager (apm) | 1.00 | same title 'Associate Product Manager'; both IC; rung 1 of 6 here, rung 1 of 7 there; both associates; expectations 100% alike over 7 shared competencies |
 
     .. versionadded:: 0.1.0
     """  # noqa: E501
@@ -257,7 +257,10 @@ def _title_signal(a: _Rung, b: _Rung) -> tuple[float, str | None, bool]:
     return best[0], best[2], best[3]
 
 
-def _read(ta: Title, tb: Title, a: _Rung | None, b: _Rung | None) -> tuple[float, str | None, bool]:
+def _read(
+    ta: Title, tb: Title, a: _Rung | None, b: _Rung | None
+) -> tuple[float, int, str | None, bool]:
+    """A reading's value, how many things it compared, its reason, and different functions."""
     # The main title may borrow its ladder's function; an alias speaks for itself.
     fa = a.function if a is not None else ta.function
     fb = b.function if b is not None else tb.function
@@ -489,9 +492,11 @@ def map_roles(
         ...     presets.load("head-senior-director"), presets.load("seven-step-gpm")
         ... )
         >>> [(m.target.id, round(m.score, 2)) for m in matches["senior-director-product"]]
-        [('director-product', 0.75), ('vp-product', 0.61)]
+        [('director-product', 0.84), ('vp-product', 0.81), ('group-pm', 0.69), ('cpo', 0.51)]
         >>> print(matches["senior-director-product"][0].reasons[0])
-        seniority senior director here, director there; same function: product
+        seniority: senior director here, director there; same function: product
+        >>> matches["cpo"][0].tied
+        False
 
     .. versionadded:: 0.1.0
     """

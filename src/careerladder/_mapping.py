@@ -484,7 +484,7 @@ def map_roles(
 
     Returns:
         Each role id of *a*, lowest level first, with its matches, best
-        first. Matches that share the best score are marked `RoleMatch.tied`.
+        first. Matches that share the best score are marked ``tied``.
 
     Example:
         >>> from careerladder import map_roles, presets

@@ -344,7 +344,7 @@ class TitleVocabulary:
 
     def seniority(self, name: str | None) -> Rank | None:
         """
-        The `Rank` of a `Title.seniority`, or ``None``.
+        The `Rank` of a seniority as ``Title.seniority`` names it, or ``None``.
 
         Example:
             >>> from careerladder import TitleVocabulary

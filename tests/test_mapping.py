@@ -361,3 +361,18 @@ def test_titles_that_tell_nothing_are_neither_for_nor_against() -> None:
 
 def test_the_default_minimum_score() -> None:
     assert DEFAULT_MIN_SCORE == 0.5
+
+
+def test_grades_in_titles_are_read() -> None:
+    a = Ladder(id="a", name="A", roles=[Role(id="x", title="Engineer II", level=1)])
+    b = Ladder(
+        id="b",
+        name="B",
+        roles=[
+            Role(id="y", title="Developer 2", level=1),
+            Role(id="z", title="Developer 3", level=2),
+        ],
+    )
+    mapping = map_roles(a, b, min_score=0)
+    assert mapping["x"][0].reasons[0] == "same title grade: 2; same function: engineering"
+    assert mapping["x"][1].reasons[0] == ("title grade 2 here, 3 there; same function: engineering")

@@ -274,8 +274,11 @@ def _read(
         values.append(_closeness(ta.rank, tb.rank))
     if ta.grade is not None and tb.grade is not None:
         values.append(_closeness(ta.grade, tb.grade))
-        if ta.grade != tb.grade:
-            parts.append(f"title grade {ta.grade} here, {tb.grade} there")
+        parts.append(
+            f"same title grade: {ta.grade}"
+            if ta.grade == tb.grade
+            else f"title grade {ta.grade} here, {tb.grade} there"
+        )
     different = False
     if fa is not None and fb is not None:
         if fa == fb:

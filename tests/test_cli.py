@@ -405,11 +405,54 @@ def test_map_prints_a_table_with_reasons(capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run(capsys, "map", "seven-step-gpm", "head-senior-director", "--top", "2")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split()[:4] == ["role", "of", "seven-step-gpm", "best"]
+    assert lines[0].split()[:6] == [
+        "role",
+        "of",
+        "seven-step-gpm",
+        "match",
+        "in",
+        "head-senior-director",
+    ]
+    assert max(len(line) for line in lines) <= 100
     group = next(i for i, line in enumerate(lines) if line.startswith("Group Product Manager"))
-    assert "Senior Product Manager (senior-pm)" in lines[group]
-    assert "shared title or alias 'Group Product Manager'" in lines[group]
+    assert "Director of Product (director…" in lines[group]  # shortened to fit
+    assert "seniority: group manager here," in lines[group]
     assert lines[group + 1].startswith(" ")
+
+
+def test_map_says_no_equivalent_and_ties(capsys: pytest.CaptureFixture[str]) -> None:
+    data = Path(__file__).parent / "data" / "mapping"
+    dual, small = str(data / "product-dual-track.yaml"), str(data / "product-small.yaml")
+    code, out, _ = run(capsys, "map", dual, small)
+    assert code == 0
+    assert out.splitlines()[-1].split() == ["Chief", "Product", "Officer", "no", "equivalent"]
+    code, out, _ = run(capsys, "map", small, dual, "--format", "markdown", "--top", "2")
+    assert "| Product 4 | Senior Product Manager (senior-pm) | 0.89 (tie) |" in out
+    assert "|  | Principal Product Manager (principal-pm) | 0.89 (tie) |" in out
+    code, out, _ = run(
+        capsys, "map", dual, small, "--format", "json", "--min-score", "0.9", "--top", "3"
+    )
+    document = json.loads(out)
+    assert (document["a"], document["b"], document["min_score"]) == (
+        "product-dual-track",
+        "product-small",
+        0.9,
+    )
+    apm = document["roles"][0]
+    assert apm["role"] == "apm"
+    assert apm["matches"][0]["role"] == "p1"
+    assert apm["matches"][0]["tied"] is False
+    assert document["roles"][-1] == {"role": "cpo", "title": "Chief Product Officer", "matches": []}
+    code, out, _ = run(capsys, "map", "six-step", "six-step", "--min-score", "0.99")
+    assert code == 0
+    assert "no equivalent" not in out
+
+
+@pytest.mark.parametrize("score", ["1.5", "-0.1", "high"])
+def test_map_takes_a_score_from_0_to_1(capsys: pytest.CaptureFixture[str], score: str) -> None:
+    code, _, err = run(capsys, "map", "six-step", "six-step", "--min-score", score)
+    assert code == 2
+    assert f"expected a score from 0 to 1, got {score!r}" in err
 
 
 def test_a_bad_row_leaves_no_partial_report(

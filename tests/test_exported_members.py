@@ -21,3 +21,15 @@ def test_submodules_export_what_they_document() -> None:
         "references",
         "roles",
     ]
+
+
+def test_titles_are_public() -> None:
+    for name in ("Rank", "Title", "TitleVocabulary", "parse_title"):
+        assert name in careerladder.__all__
+        assert getattr(careerladder, name).__module__ == "careerladder._titles"
+    assert careerladder.__all__ == sorted(careerladder.__all__, key=_isort)
+
+
+def _isort(name: str) -> tuple[int, str]:
+    # Constants, then classes, then functions and modules, as ruff sorts __all__.
+    return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)

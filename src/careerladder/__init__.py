@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ._formats._sheet import read_matrix, write_matrix
     from ._mapping import RoleMapping, RoleMatch, map_roles
     from ._readiness import Gap, Readiness, team_readiness, write_readiness_csv
+    from ._titles import Rank, Title, TitleVocabulary, parse_title
 
 # Tracebacks name the exception as users import it.
 LadderError.__module__ = __name__
@@ -49,6 +50,10 @@ _LAZY = {
     "write_readiness_csv": "._readiness",
     "from_case": "._formats._case",
     "to_case": "._formats._case",
+    "Rank": "._titles",
+    "Title": "._titles",
+    "TitleVocabulary": "._titles",
+    "parse_title": "._titles",
     "read_matrix": "._formats._sheet",
     "write_matrix": "._formats._sheet",
 }
@@ -82,11 +87,14 @@ __all__ = [
     "Limits",
     "Problem",
     "Promotion",
+    "Rank",
     "Readiness",
     "Reference",
     "Role",
     "RoleMapping",
     "RoleMatch",
+    "Title",
+    "TitleVocabulary",
     "diff",
     "dump",
     "dumps",
@@ -96,6 +104,7 @@ __all__ = [
     "load_assessment",
     "loads",
     "map_roles",
+    "parse_title",
     "presets",
     "read_matrix",
     "team_readiness",

@@ -339,27 +339,76 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
     return FOUND if changes else OK
 
 
+#: The width the map table keeps within.
+MAP_WIDTH = 100
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _score(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        msg = f"expected a score from 0 to 1, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def _map(args: argparse.Namespace, out: TextIO) -> int:
     from ._mapping import map_roles  # noqa: PLC0415 -- analysis only
 
     limits = _limits(args)
     a, b = _resolve(args.a, limits), _resolve(args.b, limits)
-    rows = [("role of " + a.id, "best match in " + b.id, "score", "why")]
-    matches = map_roles(a, b)
-    for role in a:
-        for i, match in enumerate(matches[role.id][: args.top]):
-            rows.append(
-                (
-                    f"{role.title} ({role.id})" if i == 0 else "",
-                    f"{match.target.title} ({match.target.id})",
-                    f"{match.score:.2f}",
-                    "; ".join(match.reasons),
-                )
-            )
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    mapping = map_roles(a, b, min_score=args.min_score)
+    if args.format == "json":
+        import json  # noqa: PLC0415 -- only for --format json
+
+        document = {
+            "a": a.id,
+            "b": b.id,
+            "min_score": args.min_score,
+            "roles": [
+                {
+                    "role": role_id,
+                    "title": mapping.sources[role_id].title,
+                    "matches": [
+                        {
+                            "role": m.target.id,
+                            "title": m.target.title,
+                            "score": round(m.score, 4),
+                            "tied": m.tied,
+                            "reasons": list(m.reasons),
+                        }
+                        for m in matches[: args.top]
+                    ],
+                }
+                for role_id, matches in mapping.items()
+            ],
+        }
+        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return OK
+    if args.format == "markdown":
+        out.write(mapping.to_markdown(top=args.top))
+        return OK
+    import textwrap  # noqa: PLC0415 -- only for the text table
+
+    from ._display import mapping_rows  # noqa: PLC0415 -- rendering only here
+
+    # Titles are shortened to fit; the reasons wrap under their own column.
+    header = (f"role of {a.id}", f"match in {b.id}", "score", "why")
+    rows = [header, *mapping_rows(mapping, args.top)]
+    widths = [min(max(len(row[i]) for row in rows), cap) for i, cap in enumerate((26, 30, 11))]
+    why_width = MAP_WIDTH - sum(widths) - 2 * len(widths)
     for row in rows:
-        out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)))
-        out.write(f"  {row[3]}\n")
+        cells = [_shorten(c, w).ljust(w) for c, w in zip(row, widths, strict=False)]
+        lead = "  ".join(cells) + "  "
+        lines = textwrap.wrap(row[3], why_width) or [""]
+        out.write((lead + lines[0]).rstrip() + "\n")
+        out.writelines(" " * len(lead) + line + "\n" for line in lines[1:])
     return OK
 
 
@@ -574,13 +623,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     difference.set_defaults(run=_diff)
 
+    # A small module: the default score is written once, where the mapping is.
+    from ._mapping import DEFAULT_MIN_SCORE  # noqa: PLC0415 -- read where it is needed
+
     mapping = commands.add_parser(
         "map",
         parents=[limits],
         help="which rung of ladder A is which rung of ladder B",
-        description="Match each role of ladder A with the roles of ladder B, by shared titles, "
-        "relative position and expectations, with the reasons.",
-        epilog="example:\n  careerladder map six-step head-senior-director",
+        description="Match each role of ladder A with the roles of ladder B, by titles as "
+        "they read (function, seniority), track, position, grades and expectations, with "
+        "the reasons. A role whose best match scores below --min-score has no equivalent.",
+        epilog="example:\n  careerladder map six-step head-senior-director --top 2",
         formatter_class=raw,
     )
     mapping.add_argument("a", metavar="A")
@@ -591,6 +644,16 @@ def _parser() -> argparse.ArgumentParser:
         default=1,
         metavar="N",
         help="matches to show per role (default: 1)",
+    )
+    mapping.add_argument(
+        "--min-score",
+        type=_score,
+        default=DEFAULT_MIN_SCORE,
+        metavar="S",
+        help=f"leave out matches below S, from 0 to 1 (default: {DEFAULT_MIN_SCORE})",
+    )
+    mapping.add_argument(
+        "--format", choices=["text", "markdown", "json"], default="text", help="(default: text)"
     )
     mapping.set_defaults(run=_map)
 

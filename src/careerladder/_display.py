@@ -288,15 +288,22 @@ def diff_html(changes: LadderDiff) -> str:
     )
 
 
-def mapping_rows(mapping: RoleMapping, top: int) -> list[tuple[Role, int, str, str, str]]:
-    """Rows of (source role, rank, target, score, reasons) for the best *top* matches."""
+def mapping_rows(mapping: RoleMapping, top: int) -> list[tuple[str, str, str, str]]:
+    """
+    Rows of (source title or "", target, score, reasons) for the best *top* matches.
+
+    The source's title is on its first row only. A role with no match has one
+    row whose target says "no equivalent"; a tied score reads "0.80 (tie)".
+    """
     rows = []
-    for matches in mapping.values():
+    for role_id, matches in mapping.items():
+        title = mapping.sources[role_id].title
+        if not matches:
+            rows.append((title, "no equivalent", "", ""))
         for rank, match in enumerate(matches[:top]):
             target = f"{match.target.title} ({match.target.id})"
-            rows.append(
-                (match.source, rank, target, f"{match.score:.2f}", "; ".join(match.reasons))
-            )
+            score = f"{match.score:.2f}" + (" (tie)" if match.tied else "")
+            rows.append((title if rank == 0 else "", target, score, "; ".join(match.reasons)))
     return rows
 
 
@@ -304,10 +311,7 @@ def mapping_html(mapping: RoleMapping, top: int = 2) -> str:
     """The HTML of `RoleMapping._repr_html_`."""
     return html_table(
         ["Role", "Match", "Score", "Why"],
-        (
-            [esc(source.title) if rank == 0 else "", esc(target), score, esc(why)]
-            for source, rank, target, score, why in mapping_rows(mapping, top)
-        ),
+        ([esc(cell) for cell in row] for row in mapping_rows(mapping, top)),
     )
 
 
@@ -315,10 +319,7 @@ def mapping_markdown(mapping: RoleMapping, top: int = 2) -> str:
     """The Markdown of `RoleMapping.to_markdown`."""
     lines = md_table(
         ["Role", "Match", "Score", "Why"],
-        (
-            [md(source.title) if rank == 0 else "", md(target), score, md(why)]
-            for source, rank, target, score, why in mapping_rows(mapping, top)
-        ),
+        ([md(cell) for cell in row] for row in mapping_rows(mapping, top)),
     )
     return "\n".join(lines) + "\n"
 

@@ -428,7 +428,10 @@ def test_writing_toml_without_the_extra_is_a_clean_error(
     code, out, err = run(capsys, "show", "six-step", "--as", "toml")
     assert (code, out) == (2, "")
     assert err == (
-        "careerladder: error: writing TOML needs tomli-w: pip install 'careerladder[toml]'\n"
+        "careerladder: error: writing TOML needs tomli-w, in the toml extra: "
+        "pip install -e '.[toml]' from a clone, "
+        "or pip install 'careerladder[toml] @ git+https://github.com/careerladder/careerladder' "
+        "(once published: pip install 'careerladder[toml]')\n"
     )
 
 
@@ -471,7 +474,10 @@ def test_show_picture_without_matplotlib(
     code, out, err = run(capsys, "show", "six-step", "--as", "png", "-o", str(tmp_path / "x.png"))
     assert (code, out) == (2, "")
     assert err == (
-        "careerladder: error: plotting needs matplotlib: pip install 'careerladder[plot]'\n"
+        "careerladder: error: plotting needs matplotlib, in the plot extra: "
+        "pip install -e '.[plot]' from a clone, "
+        "or pip install 'careerladder[plot] @ git+https://github.com/careerladder/careerladder' "
+        "(once published: pip install 'careerladder[plot]')\n"
     )
     assert not (tmp_path / "x.png").exists()
 

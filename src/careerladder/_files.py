@@ -729,7 +729,12 @@ def dumps(ladder: Ladder, format: str = "yaml") -> str:  # noqa: A002
     try:
         import tomli_w  # noqa: PLC0415 -- an optional extra
     except ModuleNotFoundError:
-        msg = "writing TOML needs tomli-w: pip install 'careerladder[toml]'"
+        msg = (
+            "writing TOML needs tomli-w, in the toml extra: pip install -e '.[toml]' from a clone, "
+            "or pip install "
+            "'careerladder[toml] @ git+https://github.com/careerladder/careerladder' "
+            "(once published: pip install 'careerladder[toml]')"
+        )
         raise ModuleNotFoundError(msg) from None
     return tomli_w.dumps(data)
 

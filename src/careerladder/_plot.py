@@ -34,7 +34,12 @@ def _matplotlib() -> Any:  # noqa: ANN401 -- the module
     try:
         import matplotlib as mpl  # noqa: PLC0415 -- an optional extra
     except ModuleNotFoundError:
-        msg = "plotting needs matplotlib: pip install 'careerladder[plot]'"
+        msg = (
+            "plotting needs matplotlib, in the plot extra: pip install -e '.[plot]' from a clone, "
+            "or pip install "
+            "'careerladder[plot] @ git+https://github.com/careerladder/careerladder' "
+            "(once published: pip install 'careerladder[plot]')"
+        )
         raise ModuleNotFoundError(msg) from None
     return mpl
 

@@ -39,7 +39,7 @@ def test_gaps_are_largest_first_and_name_what_is_missing() -> None:
     assert report.score == pytest.approx(1 - 6 / 31)
     assert report.to_text().splitlines()[:2] == [
         "Ada for Senior Product Manager: not ready (score 0.81)",
-        "missing: communication 1 of 4 (3 short), team-management not assessed (expects 2), "
+        "missing: communication 1 of 4 (3 short), team-management 0 of 2 (2 short), "
         "leadership 2 of 3 (1 short)",
     ]
     assert str(report) == report.to_text()

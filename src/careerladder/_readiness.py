@@ -182,8 +182,7 @@ class Readiness:
 
 
 def _gap_text(gap: Gap) -> str:
-    if gap.actual == 0:
-        return f"{gap.competency} not assessed (expects {gap.expected})"
+    # 0 is both "not assessed" and "not yet": said as the number, as the CSV report says it.
     return f"{gap.competency} {gap.actual} of {gap.expected} ({gap.shortfall} short)"
 
 

@@ -151,7 +151,7 @@ def plot_ladder(ladder: Ladder, ax: Axes | None = None) -> Axes:
     ax.tick_params(axis="y", length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    _title(ax, ladder.name)
+    ax.set_title(ladder.name)  # the figure is sized for it: see ladder_size
     return ax
 
 

@@ -22,6 +22,8 @@ STEPS = [
     ("ruff format", [PY, "-m", "ruff", "format", "--check", "."]),
     ("mypy", [PY, "-m", "mypy"]),
     ("benchmark smoke run", [PY, "benchmarks/run.py", "--smoke"]),
+    # The sdist and the wheel, the wheel alone in a fresh environment, the README's command.
+    ("package", [PY, ".ci/package.py"]),
     # Warnings are errors (-W), and every reference must resolve (-n).
     *(
         (f"docs {builder}", [*SPHINX, "-b", builder, "docs", f"docs/_build/{builder}"])

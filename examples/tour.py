@@ -102,7 +102,8 @@ ada = Assessment(
 )
 for report in ladder.next_steps(ada, "senior-pm"):
     print(report)
-ladder.readiness(ada, "staff-pm").plot().figure.savefig(pictures / "readiness.png")
+report = ladder.readiness(ada, "staff-pm")
+report.plot(ladder=ladder).figure.savefig(pictures / "readiness.png")
 
 # 6. Compare: which rung of the seven-step ladder is which rung of ours?
 mapping = map_roles(ladder, presets.load("seven-step-gpm"))

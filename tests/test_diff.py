@@ -133,3 +133,15 @@ def test_one_edit_gives_a_non_empty_diff(ladder: Ladder, data: st.DataObject) ->
     )
     changes = diff(ladder, edited)
     assert [(c.kind, c.part, c.key) for c in changes] == [("changed", "role", role.id)]
+
+
+def test_changed_ladder_fields_are_counted_as_fields() -> None:
+    old = presets.load("six-step")
+    new = attrs.evolve(old, id="six", name="Six", description="Six rungs.")
+    assert diff(old, new).to_markdown().splitlines()[0] == (
+        "**3 changes** to the ladder: 3 ladder fields changed."
+    )
+    one = attrs.evolve(old, name="Six")
+    assert diff(old, one).to_markdown().splitlines()[0] == (
+        "**1 change** to the ladder: 1 ladder field changed."
+    )

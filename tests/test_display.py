@@ -310,3 +310,28 @@ def test_a_bare_role_shows_only_its_facts() -> None:
     assert role.to_markdown() == "**Analyst** (`a`): level 1\n"
     assert texts(parse(role._repr_html_())) == "Analyst a: level 1"
     assert len(list(parse(role._repr_html_()).iter("table"))) == 0
+
+
+def test_role_html_shows_behaviours_only_where_some_are_written() -> None:
+    plain = Role(
+        id="pm", title="PM", level=1, expectations=[Expectation(competency="craft", level=2)]
+    )
+    headers = [texts(th) for th in parse(plain._repr_html_()).iter("th")]
+    assert headers == ["Competency", "Level"]
+    assert [texts(td) for td in parse(plain._repr_html_()).iter("td")] == ["craft", "2"]
+    described = hostile_ladder().role("a")
+    headers = [texts(th) for th in parse(described._repr_html_()).iter("th")]
+    assert headers == ["Competency", "Level", "Behaviour"]
+
+
+def test_every_readiness_html_column_has_a_header() -> None:
+    ladder = hostile_ladder()
+    report = ladder.readiness(Assessment(levels={"craft": 1}), "a")
+    table = parse(report._repr_html_())
+    assert [texts(th) for th in table.iter("th")] == [
+        "Competency",
+        "Expected",
+        "Demonstrated",
+        "Result",
+    ]
+    assert [texts(td) for td in table.iter("td")] == ["craft", "2", "1", "1 short"]

@@ -79,7 +79,7 @@ def test_tour_notebook_runs_and_shows_tables_and_pictures(monkeypatch: pytest.Mo
     }
     assert "Staff Product Manager" in by_source["ladder"]["text/html"]
     assert "<table" in by_source['ladder.role("staff-pm")']["text/html"]
-    for picture in ("ladder.plot();", "ladder.plot_matrix();", "report.plot();"):
+    for picture in ("ladder.plot();", "ladder.plot_matrix();", "report.plot(ladder=ladder);"):
         assert "image/png" in by_source[picture], picture
     assert "flowchart BT" in by_source["print(ladder.to_mermaid())"]["stream"]
     assert "unknown-role" in by_source["    print(error)"]["stream"]

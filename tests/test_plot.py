@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import io
+import itertools
 import sys
 from typing import TYPE_CHECKING, cast
 
 import matplotlib.image
+import matplotlib.text
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from matplotlib.figure import Figure
 
-from careerladder import Assessment, Ladder, Role, presets
+from careerladder import Assessment, Competency, Expectation, Ladder, Role, load, presets
 from careerladder._plot import figure
 from careerladder.testing import ladders
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.patches import Rectangle
+
+    from careerladder import Readiness
 
 
 def png(ax: Axes) -> np.ndarray:
@@ -130,7 +134,15 @@ def test_an_empty_ladder_plots_an_empty_picture() -> None:
 
 def test_matrix_heatmap_holds_the_expected_levels(ladder: Ladder) -> None:
     ax = ladder.plot_matrix()
-    assert [t.get_text() for t in ax.get_yticklabels()] == [role.title for role in ladder]
+    # The roles of a track together, lowest level first: IC and management never interleave.
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Product Manager",
+        "Senior Product Manager",
+        "Staff Product Manager",
+        "Principal Product Manager",
+        "Group Product Manager",
+        "Director of Product",
+    ]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Craft", "People leadership"]
     (image,) = ax.get_images()
     data = np.asarray(image.get_array())
@@ -156,7 +168,7 @@ def test_readiness_plot_shows_expected_and_demonstrated() -> None:
     assert [bar.get_width() for bar in bars[len(names) :]] == [
         report.demonstrated[name] for name in names
     ]
-    assert ax.get_title() == "Bo for Associate Product Manager: not ready (score 0.12)"
+    assert ax.get_title() == "Bo for Associate Product Manager\nnot ready (score 0.12)"
     legend = ax.get_legend()
     assert legend is not None
     assert [t.get_text() for t in legend.get_texts()] == [
@@ -166,7 +178,7 @@ def test_readiness_plot_shows_expected_and_demonstrated() -> None:
     ]
     assert_not_blank(png(ax))
     anonymous = ladder.readiness(Assessment(levels={}), "apm").plot()
-    assert anonymous.get_title().startswith("Associate Product Manager: not ready")
+    assert anonymous.get_title().startswith("Associate Product Manager\nnot ready")
 
 
 def test_a_bare_figure_needs_no_pyplot() -> None:
@@ -182,3 +194,136 @@ def test_without_matplotlib_the_error_names_the_extra(
         ladder.plot()
     with pytest.raises(ModuleNotFoundError, match="plotting needs matplotlib"):
         figure(ladder)
+
+
+# -- pictures that a plain savefig keeps whole ---------------------------------------------
+
+
+def few_competencies() -> Ladder:
+    """Two roles, one competency, and a name far wider than the cells below it."""
+    return Ladder(
+        id="few",
+        name="The product management career ladder of a rather large organization, in full",
+        competencies=[Competency(id="craft", name="Craft")],
+        roles=[
+            Role(
+                id="a", title="A", level=1, expectations=[Expectation(competency="craft", level=1)]
+            ),
+            Role(
+                id="b", title="B", level=2, expectations=[Expectation(competency="craft", level=2)]
+            ),
+        ],
+        promotions=[("a", "b")],
+    )
+
+
+def some_ladders() -> list[Ladder]:
+    return [
+        few_competencies(),
+        load("examples/ladders/acme.yaml"),
+        *(presets.load(name) for name in presets.names()),
+    ]
+
+
+def assert_inside(ax: Axes) -> None:
+    """Every piece of text lies inside the figure, as a plain savefig writes it."""
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    png(ax)  # draws, with the figure's own layout
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    width, height = fig.canvas.get_width_height()
+    texts = [
+        text for text in fig.findobj(matplotlib.text.Text) if text.get_visible() and text.get_text()
+    ]
+    assert texts
+    for text in texts:
+        box = text.get_window_extent(renderer)
+        inside = box.x0 >= -1 and box.y0 >= -1 and box.x1 <= width + 1 and box.y1 <= height + 1
+        assert inside, (text.get_text(), box, (width, height))
+
+
+@pytest.mark.parametrize("picture", ["plot", "plot_matrix"])
+def test_no_text_is_cut_off(picture: str) -> None:
+    for ladder in some_ladders():
+        ax = getattr(ladder, picture)()
+        assert_inside(ax)
+
+
+def test_a_long_title_wraps_instead_of_running_off() -> None:
+    ax = few_competencies().plot_matrix()
+    assert ax.get_title() == (
+        "The product management career\n"
+        "ladder of a rather large\n"
+        "organization, in full\n"
+        "expected levels"
+    )
+
+
+def reports() -> list[tuple[Ladder, Readiness]]:
+    six = presets.load("six-step")
+    full = Assessment(levels={c.id: 5 for c in six.competencies}, person="Someone " * 8)
+    ada = Assessment(levels={"communication": 4, "leadership": 2, "data-analysis": 3}, person="Ada")
+    acme = load("examples/ladders/acme.yaml")
+    return [
+        (six, six.readiness(full, "cpo")),
+        (six, six.readiness(ada, "senior-pm")),
+        (six, six.readiness(Assessment(levels={}), "apm")),
+        (acme, acme.readiness(Assessment(levels={"communication": 5}), "director")),
+    ]
+
+
+@pytest.mark.parametrize("with_ladder", [True, False])
+def test_the_legend_covers_no_bar(with_ladder: bool) -> None:
+    for ladder, report in reports():
+        ax = report.plot(ladder=ladder if with_ladder else None)
+        assert_inside(ax)
+        fig = ax.get_figure(root=True)
+        assert fig is not None
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        legend = ax.get_legend()
+        assert legend is not None
+        box = legend.get_window_extent(renderer)
+        for bar in cast("list[Rectangle]", list(ax.patches)):
+            if bar.get_width() > 0:
+                assert not box.overlaps(bar.get_window_extent(renderer)), report.role.id
+
+
+def test_readiness_runs_to_the_top_of_the_scale_with_names() -> None:
+    ladder = presets.load("six-step")
+    report = ladder.readiness(Assessment(levels={"communication": 2}), "apm")
+    ax = report.plot(ladder=ladder)
+    assert ax.get_xlim() == (0, 5)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["0", "1", "2", "3", "4", "5"]
+    names = {c.id: c.name for c in ladder.competencies}
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        names[e.competency] for e in report.role.expectations
+    ]
+    lowly = Ladder(
+        id="s",
+        name="Short",
+        scale=["learning", "doing", "leading"],
+        competencies=[Competency(id="craft", name="Craft")],
+        roles=[
+            Role(
+                id="a", title="A", level=1, expectations=[Expectation(competency="craft", level=2)]
+            )
+        ],
+    )
+    drawn = lowly.readiness(Assessment(levels={"craft": 1}), "a").plot(ladder=lowly)
+    assert drawn.get_xlim() == (0, 3)
+    # Without the ladder: the default scale's top, or the highest level drawn.
+    assert report.plot().get_xlim() == (0, 5)
+    empty = Ladder(id="e", name="E", roles=[Role(id="a", title="A", level=1)])
+    assert empty.readiness(Assessment(levels={}), "a").plot().get_xlim() == (0, 5)
+
+
+def test_level_one_stands_apart_from_none() -> None:
+    ax = few_competencies().plot_matrix()
+    (image,) = ax.get_images()
+    none, one = (np.asarray(image.to_rgba(np.array([[v]]))[0, 0, :3]) for v in (0, 1))
+    assert none.tolist() == [1.0, 1.0, 1.0]
+    assert float(np.abs(none - one).sum()) > 0.3  # a tint, not near white
+    top = np.asarray(image.to_rgba(np.array([[5]]))[0, 0, :3])
+    steps = [np.asarray(image.to_rgba(np.array([[v]]))[0, 0, :3]) for v in range(6)]
+    assert all(float(np.abs(a - b).sum()) > 0.1 for a, b in itertools.pairwise(steps))
+    assert float(top.sum()) < float(one.sum())

@@ -39,7 +39,7 @@ def test_gaps_are_largest_first_and_name_what_is_missing() -> None:
     assert report.score == pytest.approx(1 - 7 / 51)
     assert report.to_text().splitlines()[:2] == [
         "Ada for Senior Product Manager: not ready (score 0.86)",
-        "missing: team-management not assessed (expects 3), leadership 2 of 4 (2 short), "
+        "missing: team-management 0 of 3 (3 short), leadership 2 of 4 (2 short), "
         "communication 1 of 3 (2 short)",
     ]
     assert str(report) == report.to_text()

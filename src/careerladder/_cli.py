@@ -12,6 +12,7 @@ import contextlib
 import io
 import os
 import sys
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -21,18 +22,65 @@ from ._formats._files import check_file, format_for, ladder_text, read_ladder
 from ._formats._text import STDIN
 from ._formats._write import atomic_writer, write_atomic
 from ._limits import DEFAULT_LIMITS, Limits, paused_collector
-from ._problems import LadderError, Problem, format_path
+from ._problems import LadderError, Problem, format_path, suggest
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from ._assessment import Assessment
     from ._ladder import Ladder
+    from ._model import Role
 
 OK, FOUND, ERROR = 0, 1, 2
 
 #: Problems that mean a file could not be read at all, rather than that it is invalid.
 _UNREADABLE = {"unreadable", "not-utf8", "unknown-format"}
+
+#: Every format a ladder is read from and written to, by suffix.
+_FORMATS = (
+    "YAML (.yaml, .yml), JSON (.json), TOML (.toml), CSV (.csv), XLSX (.xlsx) "
+    "and CASE 1.1 (.case.json)"
+)
+
+#: The widest a table or a report line grows, however wide the terminal.
+_WIDEST = 100
+
+
+class _Unwritable(Exception):  # noqa: N818 -- private; says what went wrong, not that it is one
+    """An output file that cannot be written; the message names it, never a temporary file."""
+
+
+def _unknown_format(name: str, doing: str) -> LadderError | None:
+    """The problem of a file whose suffix names no format, saying what *doing* handles."""
+    try:
+        format_for(name)
+    except LadderError:
+        pass
+    else:
+        return None
+    return LadderError(
+        [
+            Problem(
+                code="unknown-format",
+                message=f"cannot tell the format of {name!r} from its suffix; {doing} {_FORMATS}",
+                file=name,
+            )
+        ]
+    )
+
+
+@contextlib.contextmanager
+def _writing(target: str | Path) -> Iterator[None]:
+    """Write *target* in the block; a failure names *target*, not a file beside it."""
+    folder = Path(target).parent
+    if not folder.is_dir():
+        msg = f"cannot write {str(target)!r}: the directory {str(folder)!r} does not exist"
+        raise _Unwritable(msg)
+    try:
+        yield
+    except OSError as error:
+        msg = f"cannot write {str(target)!r}: {error.strerror or error}"
+        raise _Unwritable(msg) from None
 
 
 def _limits(args: argparse.Namespace) -> Limits:
@@ -69,11 +117,13 @@ def _as_error(problem: Problem) -> Problem:
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _check_one(name: str, stdin_format: str, limits: Limits) -> list[Problem]:
     try:
+        if name != STDIN and (unknown := _unknown_format(name, "validate reads")) is not None:
+            return _preset_given(name) or list(unknown.problems)
         kind = format_for(name, stdin_format if name == STDIN else None)
         return check_file(name, kind, limits)
     except LadderError as error:
@@ -86,6 +136,22 @@ def _check_one(name: str, stdin_format: str, limits: Limits) -> list[Problem]:
                 file=name,
             )
         ]
+
+
+def _preset_given(name: str) -> list[Problem]:
+    """A problem if *name* is not a file but a preset's name, which validate does not take."""
+    from . import presets  # noqa: PLC0415 -- only for a name with no known suffix
+
+    if Path(name).exists() or name not in presets.names():
+        return []
+    return [
+        Problem(
+            code="unreadable",
+            message=f"{name!r} is the name of a preset, not a file; validate checks files: "
+            f"give a ladder file's path, or print the preset with 'careerladder show {name}'",
+            file=name,
+        )
+    ]
 
 
 def _report_text(problems: list[Problem], out: TextIO) -> None:
@@ -140,20 +206,44 @@ _REPORTERS: dict[str, Callable[[list[Problem], TextIO], None]] = {
 def _resolve(name: str, limits: Limits) -> Ladder:
     """Load *name* as a file if one exists, else as a preset."""
     if Path(name).exists():
+        if (unknown := _unknown_format(name, "careerladder reads")) is not None:
+            raise unknown
         return read_ladder(name, limits=limits)
     from . import presets  # noqa: PLC0415 -- only when a name is not a file
 
     if name in presets.names():
         return presets.load(name)
-    known = ", ".join(presets.names())
+    known = presets.names()
     raise LadderError(
         [
             Problem(
                 code="unreadable",
-                message=f"no file or preset named {name!r} (presets: {known})",
+                message=f"no file or preset named {name!r}{suggest(name, known)} "
+                f"(presets: {', '.join(known)})",
             )
         ]
     )
+
+
+def _role(ladder: Ladder, key: str) -> Role:
+    """The role *key* names; if none, a message that lists the roles to choose from."""
+    try:
+        return ladder.role(key)
+    except LadderError:
+        names = [name for role in ladder for name in (role.id, *role.titles)]
+        shown = [role.id for role in ladder][:_ROLES_LISTED]
+        more = len(ladder) - len(shown)
+        listed = ", ".join(shown) + (f" and {more:,} more" if more else "")
+        problem = Problem(
+            code="unknown-role",
+            message=f"no role {key!r} on ladder {ladder.id!r}{suggest(key, names)} "
+            f"(roles: {listed}; give an id, a title or an alias)",
+        )
+        raise LadderError([problem]) from None
+
+
+#: How many role ids a message lists before it counts the rest.
+_ROLES_LISTED = 12
 
 
 def _tree(ladder: Ladder) -> str:
@@ -198,14 +288,16 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 
         picture = draw(ladder, args.as_)
         if args.output:
-            write_atomic(args.output, picture)
+            with _writing(args.output):
+                write_atomic(args.output, picture)
         else:
             out.write(picture.decode("utf-8"))
         return OK
     render = _RENDERERS.get(args.as_)
     text = render(ladder) if render else ladder_text(ladder, format_for("", args.as_))
     if args.output:
-        write_atomic(args.output, text.encode("utf-8"))
+        with _writing(args.output):
+            write_atomic(args.output, text.encode("utf-8"))
     else:
         out.write(text)
     return OK
@@ -214,7 +306,6 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 def _convert(args: argparse.Namespace, _: TextIO) -> int:
     from ._formats._files import write_ladder  # noqa: PLC0415 -- only this command writes
 
-    kind = format_for(args.target)  # an unknown suffix is a clean error before any work
     try:
         ladder = _resolve(args.source, _limits(args))
     except LadderError as error:
@@ -222,8 +313,13 @@ def _convert(args: argparse.Namespace, _: TextIO) -> int:
             sys.stderr.write(f"{problem}\n")
         unreadable = any(p.code in _UNREADABLE for p in error.problems)
         return ERROR if unreadable else FOUND
+    # An unknown suffix is a clean error before any work.
+    if (unknown := _unknown_format(args.target, "convert writes")) is not None:
+        raise unknown
+    kind = format_for(args.target)
     options = {"levels": args.levels} if kind.name in ("csv", "xlsx") else {}
-    write_ladder(ladder, args.target, kind, **options)
+    with _writing(args.target):
+        write_ladder(ladder, args.target, kind, **options)
     sys.stderr.write(f"wrote {args.target}\n")
     return OK
 
@@ -233,10 +329,24 @@ def _presets(_: argparse.Namespace, out: TextIO) -> int:
 
     rows = [(name, presets.load(name)) for name in presets.names()]
     width = max(len(name) for name, _ in rows)
-    out.writelines(
-        f"{name:<{width}}  {len(ladder)} roles  {ladder.name}\n" for name, ladder in rows
-    )
+    counts = [_count(len(ladder), "role") for _, ladder in rows]
+    wide = max(len(count) for count in counts)
+    for (name, ladder), count in zip(rows, counts, strict=True):
+        head = f"{name:<{width}}  {count:>{wide}}  "
+        out.write(_wrap(head + ladder.name, indent=len(head)) + "\n")
     return OK
+
+
+def _wrap(line: str, indent: int = 2) -> str:
+    """*line* wrapped to the terminal, and never wider than `_WIDEST`."""
+    width = min(_columns(), _WIDEST)
+    return textwrap.fill(
+        line,
+        width,
+        subsequent_indent=" " * min(indent, width // 2),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def _readiness(args: argparse.Namespace, out: TextIO) -> int:
@@ -244,6 +354,18 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
     from ._readiness import team_csv, team_readiness  # noqa: PLC0415
 
     ladder = _resolve(args.ladder, _limits(args))
+    role = None if args.role is None else _role(ladder, args.role).id
+    current = None if args.current is None else _role(ladder, args.current)
+    if current is not None and not ladder.next_roles(current):
+        out.write(
+            _wrap(
+                f"No promotion leads from {current.title} ({current.id}) on {ladder.id}, so "
+                "there is no next role to compare with; give --role to compare with any role.",
+                indent=0,
+            )
+            + "\n"
+        )
+        return OK
     many = Path(args.assessment).suffix.lower() == ".csv"
     # Read with the ladder, so that every problem is located in the file.
     people = (
@@ -259,21 +381,25 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
         with (
             paused_collector(),
             _progress(args.assessment) as tick,
+            _writing(args.out),
             atomic_writer(args.out) as raw,
         ):
             stream = io.TextIOWrapper(raw, encoding="utf-8", newline="")
             # Read against the ladder above: every level is already a number on its scale.
             count = team_csv(
-                ladder, tick(people), stream, role=args.role, current=args.current, checked=True
+                ladder, tick(people), stream, role=role, current=current, checked=True
             )
             stream.flush()
             stream.detach()
-        sys.stderr.write(f"wrote {count:,} rows to {args.out}\n")
+        sys.stderr.write(f"wrote {_count(count, 'row')} to {args.out}\n")
         return OK
     with paused_collector():
-        reports = team_readiness(ladder, people, role=args.role, current=args.current)
-    render = (lambda r: r.to_markdown()) if args.format == "markdown" else str
-    out.write("\n\n".join(render(report) for report in reports) + "\n")
+        reports = team_readiness(ladder, people, role=role, current=current)
+    if args.format == "markdown":
+        out.write("\n\n".join(report.to_markdown() for report in reports) + "\n")
+        return OK
+    texts = ("\n".join(_wrap(line) for line in str(report).splitlines()) for report in reports)
+    out.write("\n\n".join(texts) + "\n")
     return OK
 
 
@@ -430,8 +556,11 @@ def _positive(text: str) -> int:
     return value
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """Keeps the epilog's line breaks; finds the terminal's width without `shutil`.
+class _Formatter(argparse.HelpFormatter):
+    """Wraps prose to the terminal, keeps indented lines; finds the width without `shutil`.
+
+    A description is prose and wraps; an epilog's examples are indented lines,
+    kept as they are, and its other lines are headings.
 
     argparse makes a formatter for every option it adds and, given no width,
     imports `shutil` (and with it the compression modules) to ask for one: a
@@ -446,6 +575,21 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         width: int | None = None,
     ) -> None:
         super().__init__(prog, indent_increment, max_help_position, width or _columns() - 2)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines = []
+        for line in text.splitlines():
+            if line.startswith(" "):
+                lines.append(indent + line)
+            else:
+                lines += textwrap.wrap(
+                    line,
+                    width,
+                    initial_indent=indent,
+                    subsequent_indent=indent,
+                    break_on_hyphens=False,
+                ) or [""]
+        return "\n".join(lines)
 
 
 def _columns() -> int:
@@ -540,9 +684,13 @@ def _parser() -> argparse.ArgumentParser:
         dest="as_",
         choices=["tree", "yaml", "json", "toml", "markdown", "mermaid", "dot", "png", "svg"],
         default="tree",
-        help="how to print it (default: tree); png and svg need the plot extra, and png needs -o",
+        metavar="FORMAT",
+        help="how to print it: tree (the default), yaml, json, toml, markdown, mermaid, dot, "
+        "png or svg; png and svg need the plot extra, and png needs -o",
     )
     show.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    # Other commands say --format; show says --as. A hidden --format points there.
+    show.add_argument("--format", action=_UseAs, help=argparse.SUPPRESS)
     show.set_defaults(run=_show)
 
     convert = commands.add_parser(
@@ -669,6 +817,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _UseAs(argparse.Action):
+    """An option show does not have, given as other commands spell it: say what to use."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,  # noqa: ARG002 -- argparse's signature
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        parser.error(f"show has no {option_string} option; to choose the output, use --as {values}")
+
+
 class _Version(argparse.Action):
     """Print the version; looked up only when asked, as the lookup is slow to import."""
 
@@ -709,8 +870,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in error.problems:
             sys.stderr.write(f"careerladder: {problem}\n")
         return ERROR
-    except (OSError, ModuleNotFoundError) as error:
-        # A file that cannot be read or written, or an optional extra not installed.
+    except OSError as error:
+        # Writes fail as _Unwritable: this is a file that cannot be read, said as validate says it.
+        problem = Problem(
+            code="unreadable",
+            message=f"cannot read the file: {error.strerror or error}",
+            file=None if error.filename is None else os.fsdecode(error.filename),
+        )
+        sys.stderr.write(f"careerladder: {problem}\n")
+        return ERROR
+    except (_Unwritable, ModuleNotFoundError) as error:
+        # An output that cannot be written, or an optional extra not installed.
         sys.stderr.write(f"careerladder: error: {error}\n")
         return ERROR
     return code

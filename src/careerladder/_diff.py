@@ -144,8 +144,10 @@ class LadderDiff:
         counts: dict[tuple[str, str], int] = {}
         for change in self.changes:
             counts[change.part, change.kind] = counts.get((change.part, change.kind), 0) + 1
+        # A change to the ladder itself is a change to one of its fields.
         summary = ", ".join(
-            f"{n} {part}{'' if n == 1 else 's'} {kind}" for (part, kind), n in counts.items()
+            f"{n} {'ladder field' if part == 'ladder' else part}{'' if n == 1 else 's'} {kind}"
+            for (part, kind), n in counts.items()
         )
         noun = "change" if len(self.changes) == 1 else "changes"
         rows = [

@@ -232,10 +232,16 @@ def role_html(role: Role) -> str:
     if role.summary:
         parts.append(f"<p>{esc(role.summary)}</p>")
     if role.expectations:
+        # A column of empty cells says nothing: behaviours show only where some are written.
+        described = any(e.description for e in role.expectations)
+        header = ["Competency", "Level", *(["Behaviour"] if described else [])]
         parts.append(
             html_table(
-                ["Competency", "Level", "Behaviour"],
-                ([esc(e.competency), str(e.level), esc(e.description)] for e in role.expectations),
+                header,
+                (
+                    [esc(e.competency), str(e.level), *([esc(e.description)] if described else [])]
+                    for e in role.expectations
+                ),
             )
         )
     parts.append("</div>")
@@ -262,7 +268,7 @@ def readiness_html(report: Readiness) -> str:
     return (
         "<div>"
         + _heading(f"{who}{esc(report.role.title)}: {verdict} (score {report.score:.2f})")
-        + html_table(["Competency", "Expected", "Demonstrated", ""], rows)
+        + html_table(["Competency", "Expected", "Demonstrated", "Result"], rows)
         + "</div>"
     )
 

@@ -13,6 +13,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._display import NO_TRACK, by_rung, matrix, tracks
+from ._model import DEFAULT_SCALE
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -28,13 +29,38 @@ COLUMN_WIDTH, RUNG_HEIGHT = 2.4, 0.9
 WRAP = 18
 #: How a role's box looks.
 BOX = {"boxstyle": "round,pad=0.4", "facecolor": "#eef3fb", "edgecolor": "#4a6fa5"}
+#: A heatmap cell no expectation fills; level 1 starts at a tint well apart from it.
+EMPTY, LIGHTEST, DARKEST = "#ffffff", 0.3, 1.0
+#: Inches a character of a title takes at matplotlib's default title size.
+TITLE_CHAR = 0.1
+#: The share of its axes' width a title line may take: the layout still moves the axes.
+TITLE_SHARE = 0.8
+
+
+def _title(ax: Axes, *parts: str) -> None:
+    """
+    Set the title: each part on lines of its own, wrapped to the axes.
+
+    A title is centred on its axes, and no layout shrinks text: a line wider
+    than the figure would be cut off by a plain ``savefig``.
+    """
+    fig = ax.get_figure(root=True)
+    assert fig is not None  # noqa: S101 -- every axes drawn on here has a figure
+    inches = ax.get_position().width * fig.get_size_inches()[0] * TITLE_SHARE
+    width = max(16, int(inches / TITLE_CHAR))
+    ax.set_title("\n".join(textwrap.fill(part, width, break_on_hyphens=False) for part in parts))
 
 
 def _matplotlib() -> Any:  # noqa: ANN401 -- the module
     try:
         import matplotlib as mpl  # noqa: PLC0415 -- an optional extra
     except ModuleNotFoundError:
-        msg = "plotting needs matplotlib: pip install 'careerladder[plot]'"
+        msg = (
+            "plotting needs matplotlib, in the plot extra: pip install -e '.[plot]' from a clone, "
+            "or pip install "
+            "'careerladder[plot] @ git+https://github.com/careerladder/careerladder' "
+            "(once published: pip install 'careerladder[plot]')"
+        )
         raise ModuleNotFoundError(msg) from None
     return mpl
 
@@ -125,13 +151,19 @@ def plot_ladder(ladder: Ladder, ax: Axes | None = None) -> Axes:
     ax.tick_params(axis="y", length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_title(ladder.name)
+    ax.set_title(ladder.name)  # the figure is sized for it: see ladder_size
     return ax
 
 
+def _grouped(ladder: Ladder) -> list[tuple[Role, list[int | None]]]:
+    """The matrix rows, each track's together (in `tracks` order), lowest level first."""
+    order = {track: i for i, track in enumerate(tracks(ladder))}
+    return sorted(matrix(ladder), key=lambda row: (order[row[0].track], row[0].level))
+
+
 def plot_matrix(ladder: Ladder, ax: Axes | None = None) -> Axes:
-    """Draw the role x competency heatmap of expected levels."""
-    rows = matrix(ladder)
+    """Draw the role x competency heatmap of expected levels, the roles of a track together."""
+    rows = _grouped(ladder)
     names = [competency.name for competency in ladder.competencies]
     # Room for the cells, the slanted competency names below and the role titles beside.
     longest = max((len(name) for name in names), default=0)
@@ -141,12 +173,31 @@ def plot_matrix(ladder: Ladder, ax: Axes | None = None) -> Axes:
         max(3.0, 1.2 + 0.06 * longest + 0.4 * len(rows)),
     )
     ax = _axes(ax, size)
+    from matplotlib import colormaps  # noqa: PLC0415 -- an optional extra
+    from matplotlib.colors import BoundaryNorm, ListedColormap, to_hex  # noqa: PLC0415
+
+    steps = len(ladder.scale)
+    # One colour per step: none is white, level 1 already a clear tint.
+    blues = colormaps["Blues"]
+    tints = [
+        to_hex(blues(LIGHTEST + (DARKEST - LIGHTEST) * i / max(steps - 1, 1))) for i in range(steps)
+    ]
+    colours = ListedColormap([EMPTY, *tints])
+    norm = BoundaryNorm([i - 0.5 for i in range(steps + 2)], steps + 1)
     values = [[0 if v is None else v for v in levels] for _, levels in rows]
-    image = ax.imshow(values or [[0]], cmap="Blues", vmin=0, vmax=len(ladder.scale), aspect="auto")
+    image = ax.imshow(values or [[0]], cmap=colours, norm=norm, aspect="auto")
+    # Thin lines between cells, so that an empty cell reads as a cell.
+    ax.set_xticks([x - 0.5 for x in range(1, len(names))], minor=True)
+    ax.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)
+    ax.grid(which="minor", color="#d0d0d0", linewidth=0.8)
+    ax.tick_params(which="minor", length=0)
+    for y in range(1, len(rows)):
+        if rows[y][0].track != rows[y - 1][0].track:
+            ax.axhline(y - 0.5, color="#333333", linewidth=1.5)
     for y, (_, levels) in enumerate(rows):
         for x, level in enumerate(levels):
             if level is not None:
-                dark = level > len(ladder.scale) / 2
+                dark = level > steps / 2
                 ax.text(
                     x,
                     y,
@@ -158,17 +209,28 @@ def plot_matrix(ladder: Ladder, ax: Axes | None = None) -> Axes:
                 )
     ax.set_xticks(range(len(names)), names, rotation=60, ha="right", rotation_mode="anchor")
     ax.set_yticks(range(len(rows)), [role.title for role, _ in rows])
-    bar = ax.figure.colorbar(image, ax=ax, ticks=range(len(ladder.scale) + 1))
+    _title(
+        ax, ladder.name, "expected levels"
+    )  # wrapped to the axes before a colour bar narrows them
+    bar = ax.figure.colorbar(image, ax=ax, ticks=range(steps + 1))
     bar.ax.set_yticklabels(["none", *ladder.scale])
-    ax.set_title(f"{ladder.name}: expected levels")
+    bar.outline.set_edgecolor("#999999")  # the white "none" step needs an edge to show
     return ax
 
 
-def plot_readiness(report: Readiness, ax: Axes | None = None) -> Axes:
-    """Draw expected against demonstrated levels, one pair of bars per competency."""
+def plot_readiness(report: Readiness, ax: Axes | None = None, ladder: Ladder | None = None) -> Axes:
+    """
+    Draw expected against demonstrated levels, one pair of bars per competency.
+
+    With the *ladder* the report was made on, rows show the competencies' names
+    and the level axis runs to the top of its scale; without, the ids, and the
+    top of the default scale (or the highest level drawn, if higher).
+    """
     expectations = report.role.expectations
-    ax = _axes(ax, (6.0, max(2.5, 0.9 + 0.4 * len(expectations))))
-    names = [e.competency for e in expectations]
+    # Room beside the bars for the legend, which stands outside them.
+    ax = _axes(ax, (7.5, max(3.0, 1.2 + 0.4 * len(expectations))))
+    known = {} if ladder is None else {c.id: c.name for c in ladder.competencies}
+    names = [known.get(e.competency, e.competency) for e in expectations]
     expected = [e.level for e in expectations]
     shown = [report.demonstrated.get(e.competency, 0) for e in expectations]
     places = range(len(names))
@@ -181,23 +243,27 @@ def plot_readiness(report: Readiness, ax: Axes | None = None) -> Axes:
     ax.set_yticks(list(places), names)
     ax.invert_yaxis()
     ax.set_xlabel("level")
-    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415 -- an optional extra
-
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    scale = DEFAULT_SCALE if ladder is None else ladder.scale
+    top = max(len(scale), *expected, *shown) if expectations else len(scale)
+    ax.set_xlim(0, top)
+    ax.set_xticks(range(top + 1))
     from matplotlib.patches import Patch  # noqa: PLC0415 -- an optional extra
 
+    # Beside the axes, never over a bar: a bar may reach the top of the scale.
     ax.legend(
         handles=[
             Patch(color=palette["expected"], label="expected"),
             Patch(color=palette["met"], label="demonstrated, met"),
             Patch(color=palette["short"], label="demonstrated, short"),
         ],
-        loc="lower right",
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
         fontsize=8,
+        frameon=False,
     )
     who = f"{report.person} for " if report.person else ""
     verdict = "ready" if report.ready else "not ready"
-    ax.set_title(f"{who}{report.role.title}: {verdict} (score {report.score:.2f})")
+    _title(ax, f"{who}{report.role.title}", f"{verdict} (score {report.score:.2f})")
     return ax
 
 

@@ -138,7 +138,7 @@ class Readiness:
             )
         return "\n".join(rows)
 
-    def plot(self, ax: Axes | None = None) -> Axes:
+    def plot(self, ax: Axes | None = None, *, ladder: Ladder | None = None) -> Axes:
         """
         Draw expected against demonstrated levels with matplotlib (the ``plot`` extra).
 
@@ -148,6 +148,9 @@ class Readiness:
 
         Args:
             ax: The axes to draw on; by default a new figure sized to fit.
+            ladder: The ladder the report was made on: rows then show the
+                competencies' names, and the level axis runs to the top of its
+                scale (without it: the ids, and the default scale's top).
 
         Returns:
             The axes drawn on.
@@ -164,7 +167,7 @@ class Readiness:
         """
         from ._plot import plot_readiness  # noqa: PLC0415 -- an optional extra
 
-        return plot_readiness(self, ax)
+        return plot_readiness(self, ax, ladder)
 
     def _repr_html_(self) -> str:
         """Show the report as a table in Jupyter."""
@@ -182,8 +185,7 @@ class Readiness:
 
 
 def _gap_text(gap: Gap) -> str:
-    if gap.actual == 0:
-        return f"{gap.competency} not assessed (expects {gap.expected})"
+    # 0 is both "not assessed" and "not yet": said as the number, as the CSV report says it.
     return f"{gap.competency} {gap.actual} of {gap.expected} ({gap.shortfall} short)"
 
 

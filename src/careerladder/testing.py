@@ -1,7 +1,9 @@
 """
 Hypothesis strategies that build valid ladders, for testing tools that use them.
 
-Needs `hypothesis <https://hypothesis.readthedocs.io>`_ (``pip install
+Needs `hypothesis <https://hypothesis.readthedocs.io>`_, in the ``testing`` extra: ``pip
+install -e '.[testing]'`` from a clone, or ``pip install 'careerladder[testing] @
+git+https://github.com/careerladder/careerladder'`` (once published: ``pip install
 'careerladder[testing]'``).
 
 Example:

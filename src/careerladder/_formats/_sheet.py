@@ -429,7 +429,12 @@ def _openpyxl() -> Any:  # noqa: ANN401 -- the module
     try:
         import openpyxl  # noqa: PLC0415 -- an optional extra
     except ModuleNotFoundError:
-        msg = "reading and writing XLSX needs openpyxl: pip install 'careerladder[xlsx]'"
+        msg = (
+            "reading and writing XLSX needs openpyxl, in the xlsx extra: pip install -e '.[xlsx]' "
+            "from a clone, or pip install "
+            "'careerladder[xlsx] @ git+https://github.com/careerladder/careerladder' "
+            "(once published: pip install 'careerladder[xlsx]')"
+        )
         raise ModuleNotFoundError(msg) from None
     return openpyxl
 

@@ -193,6 +193,11 @@ def dumps(data: dict[str, Any]) -> str:
     try:
         import tomli_w  # noqa: PLC0415 -- an optional extra
     except ModuleNotFoundError:
-        msg = "writing TOML needs tomli-w: pip install 'careerladder[toml]'"
+        msg = (
+            "writing TOML needs tomli-w, in the toml extra: pip install -e '.[toml]' from a clone, "
+            "or pip install "
+            "'careerladder[toml] @ git+https://github.com/careerladder/careerladder' "
+            "(once published: pip install 'careerladder[toml]')"
+        )
         raise ModuleNotFoundError(msg) from None
     return tomli_w.dumps(data)

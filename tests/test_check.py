@@ -82,7 +82,7 @@ def test_wrong_types_from_python_code_are_problems_not_crashes() -> None:
         ("wrong-type", "roles[0].level"),
         ("wrong-type", "roles[0].title"),
     ]
-    assert caught.value.problems[1].message == "roles[0].level must be an integer, got '2'"
+    assert caught.value.problems[1].message == "roles[0].level must be a number, got '2'"
 
 
 def test_booleans_are_not_levels() -> None:
@@ -304,8 +304,9 @@ def test_lint_unreachable_role_no_expectations_unused_competency() -> None:
         ("unused-competency", "competencies[2]"),
     ]
     assert ladder.lint()[0].message == (
-        "no entry role reaches role 'vp' (roles[6]): no promotion leads to it and its level 5 "
-        "is above the entry level 1; add a promotion into it"
+        "no entry role reaches role 'vp' (roles[6]): no promotion or move leads to it and its "
+        "level 5 is above the entry level 1; add a promotion into it, or mark it 'entry: true' "
+        "if people are hired into it"
     )
 
 

@@ -164,3 +164,32 @@ def test_a_role_whose_level_cannot_be_read_is_compared_with_no_other(tmp_path: P
     with pytest.raises(LadderError) as caught:
         load(path)
     assert [p.code for p in caught.value.problems] == ["wrong-type"]
+
+
+def test_writing_into_a_missing_folder_names_the_folder(tmp_path: Path) -> None:
+    from careerladder._formats._write import write_atomic  # noqa: PLC0415
+
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        write_atomic(tmp_path / "nowhere" / "x.yaml", b"x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_ladder_with_moves_grades_entries_and_ignores_round_trips() -> None:
+    text = (
+        "id: eng\nname: Eng\nignore: [unused-competency]\n"
+        "competencies: [{id: t, name: T}, {id: p, name: P}]\nroles:\n"
+        "  - {id: d3, title: Developer 3, level: 3, grade: L3, expectations: {t: 3}, "
+        "promotes_to: [d4]}\n"
+        "  - {id: d4, title: Developer 4, level: 4, expectations: {t: 4}, moves_to: [tl4]}\n"
+        "  - {id: tl4, title: Tech Lead 4, level: 4, expectations: {t: 3}, moves_to: [d4]}\n"
+        "  - {id: p, title: Principal, level: 9.5, entry: true, expectations: {t: 5}}\n"
+    )
+    ladder = loads(text)
+    assert [r.id for r in ladder.lateral_roles("d4")] == ["tl4"]
+    assert [r.id for r in ladder.entry_roles()] == ["d3", "p"]
+    assert ladder.lint() == ()
+    assert ladder.career_graph.edges["d4", "tl4"]["kind"] == "move"
+    for kind in ("yaml", "json", "toml"):
+        assert loads(dumps(ladder, kind), kind) == ladder
+    bad = text.replace("moves_to: [tl4]", "moves_to: [d3]")
+    assert [p.code for p in check_text(bad, "yaml", "f")] == ["level-not-equal"]

@@ -222,8 +222,7 @@ def test_a_decimal_level_shifts_nothing_above_it() -> None:
         if extra:
             rungs.append(("between", "Product Specialist", 9.5))
         roles = tuple(
-            Role(id=i, title=f"{prefix} {i}" if prefix else t, level=n)  # type: ignore[arg-type]
-            for i, t, n in rungs
+            Role(id=i, title=f"{prefix} {i}" if prefix else t, level=n) for i, t, n in rungs
         )
         return cast("Ladder", Decimal(roles=roles))
 

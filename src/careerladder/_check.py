@@ -10,6 +10,7 @@ a file, and the loader can find its line and column.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from typing import TYPE_CHECKING, Protocol
 
@@ -20,7 +21,7 @@ from ._problems import quote as _q
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from ._model import Competency, Promotion, Reference, Role
+    from ._model import Competency, Move, Promotion, Reference, Role
 
 
 class Parts(Protocol):
@@ -40,6 +41,10 @@ class Parts(Protocol):
     def promotions(self) -> tuple[Promotion, ...]: ...
     @property
     def references(self) -> tuple[Reference, ...]: ...
+    @property
+    def moves(self) -> tuple[Move, ...]: ...
+    @property
+    def ignore(self) -> tuple[str, ...]: ...
 
 
 def _same(path: DocPath) -> DocPath:
@@ -50,6 +55,9 @@ def _same(path: DocPath) -> DocPath:
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+#: The codes of the lints, which `Ladder.ignore` and ``--ignore`` may switch off.
+LINT_CODES = ("expectation-drops", "unreachable-role", "unused-competency", "no-expectations")
 
 #: At most this many cycles are reported; each one found costs a pass over
 #: the graph, and a hostile file could hold thousands.
@@ -109,8 +117,14 @@ class _Checker:
         return True
 
     def integer(self, value: object, path: DocPath) -> bool:
-        if not _is_level(value):
+        if not (_is_level(value) and isinstance(value, int)):
             self.add("wrong-type", f"{self.show(path)} must be an integer, got {_q(value)}", path)
+            return False
+        return True
+
+    def number(self, value: object, path: DocPath) -> bool:
+        if not _is_level(value):
+            self.add("wrong-type", f"{self.show(path)} must be a number, got {_q(value)}", path)
             return False
         return True
 
@@ -152,7 +166,73 @@ class _Checker:
         self.competencies()
         self.roles()
         self.promotions()
+        self.moves()
+        self.ignored()
         return self.problems
+
+    def ignored(self) -> None:
+        for index, code in enumerate(self.ladder.ignore):
+            if code not in LINT_CODES:
+                path = ("ignore", index)
+                self.add(
+                    "unknown-code",
+                    f"unknown lint code {_q(code)} in {self.show(path)}"
+                    + _hint(str(code), LINT_CODES, "remove it"),
+                    path,
+                )
+
+    def moves(self) -> None:
+        roles: dict[str, Role] = {}
+        for role in self.ladder.roles:
+            roles.setdefault(role.id, role)
+        promoted = {p.pair for p in self.ladder.promotions}
+        seen: set[tuple[str, str]] = set()
+        for index, move in enumerate(self.ladder.moves):
+            path = ("moves", index)
+            ends = []
+            for end in ("source", "target"):
+                rid = getattr(move, end)
+                end_path = (*path, end)
+                if not self.text(rid, end_path, "move a role"):
+                    continue
+                if rid not in roles:
+                    hint = _hint(rid, roles, "expected the id of a role")
+                    self.add(
+                        "unknown-role",
+                        f"unknown role {_q(rid)} in {self.show(end_path)}{hint}",
+                        end_path,
+                    )
+                    continue
+                ends.append(roles[rid])
+            if move.pair in seen:
+                self.add(
+                    "duplicate-move",
+                    f"move {_q(move.source)} -> {_q(move.target)} in {self.show(path)} appears "
+                    "twice; keep one",
+                    path,
+                )
+            seen.add(move.pair)
+            if len(ends) != 2:
+                continue
+            source, target = ends
+            if move.pair in promoted:
+                self.add(
+                    "move-is-promotion",
+                    f"{_q(source.id)} -> {_q(target.id)} in {self.show(path)} is both a "
+                    "promotion and a lateral move; keep one",
+                    path,
+                )
+            elif source.id == target.id or (
+                _is_level(source.level) and _is_level(target.level) and source.level != target.level
+            ):
+                self.add(
+                    "level-not-equal",
+                    f"move {_q(source.id)} -> {_q(target.id)} in {self.show(path)} is not "
+                    f"lateral: {_q(target.id)} is level {target.level} and {_q(source.id)} is "
+                    f"level {source.level}; a move joins two roles on the same level (a rise is "
+                    "a promotion: promotes_to)",
+                    path,
+                )
 
     def scale(self) -> None:
         scale = self.ladder.scale
@@ -208,7 +288,7 @@ class _Checker:
         for index, role in enumerate(roles):
             path = ("roles", index)
             self.ident(role.id, (*path, "id"), "role")
-            self.integer(role.level, (*path, "level"))
+            self.number(role.level, (*path, "level"))
             self.sources(role.sources, path)
             for title_path, title in (
                 ((*path, "title"), role.title),
@@ -360,8 +440,10 @@ class _Checker:
 
 
 def _is_level(value: object) -> bool:
-    # bool is an int to Python, never to a reader of a ladder.
-    return isinstance(value, int) and not isinstance(value, bool)
+    # bool is an int to Python, never to a reader of a ladder; a level is finite.
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
 
 
 def _rises(source: Role, target: Role) -> bool | None:
@@ -392,7 +474,7 @@ def lint(ladder: Parts, where: Callable[[DocPath], DocPath] = _same) -> list[Pro
         problems.append(Problem(severity="warning", code=code, message=message, path=where(path)))
 
     roles = {role.id: (i, role) for i, role in enumerate(ladder.roles)}
-    entered: set[str] = set()
+    entered: set[str] = {move.target for move in ladder.moves}
     for position, promotion in enumerate(ladder.promotions):
         entered.add(promotion.target)
         (_, source), (t, target) = roles[promotion.source], roles[promotion.target]
@@ -413,12 +495,13 @@ def lint(ladder: Parts, where: Callable[[DocPath], DocPath] = _same) -> list[Pro
     used: set[str] = set()
     for i, role in roles.values():
         used.update(e.competency for e in role.expectations)
-        if role.level > lowest and role.id not in entered:
+        if role.level > lowest and role.id not in entered and not role.entry:
             warn(
                 "unreachable-role",
                 f"no entry role reaches role {_q(role.id)} ({show(('roles', i))}): no promotion "
-                f"leads to it and its level {role.level} is above the entry level {lowest}; add "
-                "a promotion into it",
+                f"or move leads to it and its level {role.level} is above the entry level "
+                f"{lowest}; add a promotion into it, or mark it 'entry: true' if people are "
+                "hired into it",
                 ("roles", i),
             )
         if not role.expectations:

@@ -87,11 +87,30 @@ def _limits(args: argparse.Namespace) -> Limits:
     return Limits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_nodes=args.max_nodes)
 
 
+def _ignored(given: list[str]) -> set[str]:
+    """The lint codes ``--ignore`` switches off; an unknown one is a usage error."""
+    from ._check import LINT_CODES  # noqa: PLC0415 -- only for --ignore
+
+    codes = {c.strip() for text in given for c in text.split(",") if c.strip()}
+    for code in sorted(codes - set(LINT_CODES)):
+        raise LadderError(
+            Problem(
+                code="unknown-code",
+                message=f"unknown lint code {code!r} in --ignore"
+                + suggest(code, LINT_CODES)
+                + f"; the lint codes are {', '.join(LINT_CODES)}",
+            )
+        )
+    return codes
+
+
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     problems: list[Problem] = []
     limits = _limits(args)
+    ignored = _ignored(args.ignore)
     for name in args.files:
         problems += _check_one(name, args.stdin_format, limits)
+    problems = [p for p in problems if not (p.severity == "warning" and p.code in ignored)]
     if args.strict:
         problems = [p if p.severity == "error" else _as_error(p) for p in problems]
     errors = sum(p.severity == "error" for p in problems)
@@ -386,9 +405,7 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
         ):
             stream = io.TextIOWrapper(raw, encoding="utf-8", newline="")
             # Read against the ladder above: every level is already a number on its scale.
-            count = team_csv(
-                ladder, tick(people), stream, role=role, current=current, checked=True
-            )
+            count = team_csv(ladder, tick(people), stream, role=role, current=current, checked=True)
             stream.flush()
             stream.detach()
         sys.stderr.write(f"wrote {_count(count, 'row')} to {args.out}\n")
@@ -659,6 +676,13 @@ def _parser() -> argparse.ArgumentParser:
         "Actions annotations (default: text)",
     )
     validate.add_argument("--strict", action="store_true", help="treat lints (warnings) as errors")
+    validate.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODE[,CODE]",
+        help="switch these lint codes off, as a ladder's own 'ignore' list does",
+    )
     validate.add_argument(
         "--stdin-format",
         choices=["yaml", "json", "toml"],

@@ -33,15 +33,15 @@ def tracks(ladder: Ladder) -> list[str | None]:
     return list(seen)
 
 
-def rungs(ladder: Ladder) -> list[int]:
+def rungs(ladder: Ladder) -> list[int | float]:
     """The distinct levels, lowest first."""
     return sorted({role.level for role in ladder.roles})
 
 
-def by_rung(ladder: Ladder) -> list[tuple[int, list[list[Role]]]]:
+def by_rung(ladder: Ladder) -> list[tuple[int | float, list[list[Role]]]]:
     """For each level (lowest first), the roles of each track."""
     columns = tracks(ladder)
-    grid: dict[int, list[list[Role]]] = {level: [[] for _ in columns] for level in rungs(ladder)}
+    grid: dict[int | float, list[list[Role]]] = {level: [[] for _ in columns] for level in rungs(ladder)}
     for role in ladder:
         grid[role.level][columns.index(role.track)].append(role)
     return list(grid.items())

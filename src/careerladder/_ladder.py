@@ -5,13 +5,14 @@ The ladder: roles, competencies and the promotions between them.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, cast
 
 import attrs
 
 from ._check import check, lint
-from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
-from ._problems import LadderError, Problem, suggest
+from ._model import DEFAULT_SCALE, Competency, Expectation, Move, Promotion, Reference, Role
+from ._problems import LadderError, Problem, fail, suggest
 from ._problems import quote as _q
 
 if TYPE_CHECKING:
@@ -25,11 +26,23 @@ if TYPE_CHECKING:
 
 
 def _promotions(
-    value: Iterable[Promotion | tuple[str, str]],
+    value: Iterable[Promotion | tuple[str, str]] | Mapping[str, str],
 ) -> tuple[Promotion, ...]:
+    if isinstance(value, Mapping):  # {source: target}
+        value = value.items()
     return tuple(
         p if isinstance(p, Promotion) else Promotion(source=p[0], target=p[1]) for p in value
     )
+
+
+def _moves(value: Iterable[Move | tuple[str, str]] | Mapping[str, str]) -> tuple[Move, ...]:
+    if isinstance(value, Mapping):
+        value = value.items()
+    return tuple(m if isinstance(m, Move) else Move(source=m[0], target=m[1]) for m in value)
+
+
+def _codes(value: str | Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _scale(value: Iterable[str]) -> tuple[str, ...]:
@@ -76,6 +89,10 @@ class Ladder:
         promotions: `Promotion` objects or plain ``(source, target)`` pairs of
             role ids. They form a set: two ladders that list the same
             promotions in another order are equal.
+        moves: Lateral `Move` objects or ``(source, target)`` pairs between
+            roles on the same level; a set, like promotions.
+        ignore: Lint codes switched off for this ladder, such as
+            ``unused-competency``; `lint` leaves them out.
         references: The documents that ``sources`` fields cite.
 
     Raises:
@@ -121,6 +138,8 @@ class Ladder:
     roles: tuple[Role, ...] = attrs.field(default=(), converter=_roles)
     # Promotions are a set of edges: their order carries no meaning.
     promotions: tuple[Promotion, ...] = attrs.field(default=(), converter=_promotions, eq=frozenset)
+    moves: tuple[Move, ...] = attrs.field(default=(), converter=_moves, eq=frozenset)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_codes)
     references: tuple[Reference, ...] = attrs.field(default=(), converter=_references)
 
     def __attrs_post_init__(self) -> None:
@@ -131,7 +150,8 @@ class Ladder:
     def __repr__(self) -> str:
         return (
             f"<Ladder {self.id!r}: {len(self.roles)} roles, {len(self.competencies)} "
-            f"competencies, {len(self.promotions)} promotions>"
+            f"competencies, {len(self.promotions)} promotions"
+            + (f", {len(self.moves)} moves>" if self.moves else ">")
         )
 
     # -- derived indexes (never a second source of truth) ---------------------------
@@ -171,9 +191,11 @@ class Ladder:
     def _rank(self) -> dict[str, int]:
         return {role.id: i for i, role in enumerate(self._ordered)}
 
-    def _edges(self, start: str, end: str) -> dict[str, tuple[str, ...]]:
+    def _edges(
+        self, start: str, end: str, kind: Iterable[Promotion | Move] | None = None
+    ) -> dict[str, tuple[str, ...]]:
         edges: dict[str, list[str]] = {role.id: [] for role in self.roles}
-        for promotion in self.promotions:
+        for promotion in self.promotions if kind is None else kind:
             edges[getattr(promotion, start)].append(getattr(promotion, end))
         return {k: tuple(sorted(v, key=self._rank.__getitem__)) for k, v in edges.items()}
 
@@ -184,6 +206,49 @@ class Ladder:
     @functools.cached_property
     def _previous(self) -> dict[str, tuple[str, ...]]:
         return self._edges("target", "source")
+
+    @functools.cached_property
+    def _lateral(self) -> dict[str, tuple[str, ...]]:
+        return self._edges("source", "target", self.moves)
+
+    @functools.cached_property
+    def _moved_into(self) -> frozenset[str]:
+        return frozenset(move.target for move in self.moves)
+
+    @functools.cached_property
+    def career_graph(self) -> nx.DiGraph[str]:
+        """
+        Promotions and lateral moves as one frozen networkx `~networkx.DiGraph`.
+
+        The nodes are those of `graph`; each edge's ``kind`` is
+        ``"promotion"`` or ``"move"``, and it carries the `Promotion` or `Move`
+        under that name. Unlike `graph`, it may hold cycles (a two-way move).
+
+        Example:
+            >>> ladder = Ladder(
+            ...     id="l",
+            ...     name="L",
+            ...     roles=[
+            ...         Role(id="d4", title="Developer 4", level=4, track="ic"),
+            ...         Role(id="tl4", title="Tech Lead 4", level=4, track="lead"),
+            ...     ],
+            ...     moves=[("d4", "tl4"), ("tl4", "d4")],
+            ... )
+            >>> ladder.career_graph.edges["d4", "tl4"]["kind"]
+            'move'
+        """
+        import networkx as nx  # noqa: PLC0415 -- costly import, needed only here
+
+        graph: nx.DiGraph[str] = nx.DiGraph(id=self.id, name=self.name)
+        for role in self._ordered:
+            graph.add_node(role.id, role=role)
+        for promotion in self.promotions:
+            graph.add_edge(
+                promotion.source, promotion.target, kind="promotion", promotion=promotion
+            )
+        for move in self.moves:
+            graph.add_edge(move.source, move.target, kind="move", move=move)
+        return cast("nx.DiGraph[str]", nx.freeze(graph))
 
     @functools.cached_property
     def graph(self) -> nx.DiGraph[str]:
@@ -315,16 +380,41 @@ class Ladder:
         """
         return tuple(self._by_id[i] for i in self._previous[self.role(role).id])
 
+    def lateral_roles(self, role: RoleKey) -> tuple[Role, ...]:
+        """
+        Return the roles *role* can move to sideways, on the same level.
+
+        Example:
+            >>> ladder = Ladder(
+            ...     id="l",
+            ...     name="L",
+            ...     roles=[
+            ...         Role(id="d4", title="Developer 4", level=4),
+            ...         Role(id="tl4", title="Tech Lead 4", level=4),
+            ...     ],
+            ...     moves=[("d4", "tl4")],
+            ... )
+            >>> [r.id for r in ladder.lateral_roles("Developer 4")], ladder.lateral_roles("tl4")
+            (['tl4'], ())
+        """
+        return tuple(self._by_id[i] for i in self._lateral[self.role(role).id])
+
     def entry_roles(self) -> tuple[Role, ...]:
         """
-        Return the roles no promotion leads to, lowest level first.
+        Return the roles people start in, lowest level first.
+
+        Those no promotion or move leads to, and those marked `Role.entry`.
 
         Example:
             >>> from careerladder import presets
             >>> [r.id for r in presets.load("six-step").entry_roles()]
             ['apm']
         """
-        return tuple(role for role in self if not self._previous[role.id])
+        return tuple(
+            role
+            for role in self
+            if role.entry or not (self._previous[role.id] or role.id in self._moved_into)
+        )
 
     def top_roles(self) -> tuple[Role, ...]:
         """
@@ -427,7 +517,9 @@ class Ladder:
 
     def next_steps(self, assessment: Assessment, current: RoleKey) -> tuple[Readiness, ...]:
         """
-        Return the readiness for each role *current* promotes to, most ready first.
+        Return the readiness for each promotion and move out of *current*, most ready first.
+
+        Each report's ``step`` says which: ``"promotion"`` or ``"move"``.
 
         Example:
             >>> from careerladder import Assessment, presets
@@ -472,7 +564,8 @@ class Ladder:
             warning no-expectations: role 'a' (roles[0]) has no expectations; say what it expects of at least one competency
             warning unused-competency: no role expects competency 'craft' (competencies[0]); add an expectation for it or remove it
         """  # noqa: E501
-        return tuple(lint(self))
+        ignored = set(self.ignore)
+        return tuple(p for p in lint(self) if p.code not in ignored)
 
     # -- pictures and renderings ----------------------------------------------------
 
@@ -648,6 +741,7 @@ class Ladder:
             []
         """
         gone = self.role(role).id
+        moves = [m for m in self.moves if gone not in m.pair]
         promotions = [p for p in self.promotions if gone not in p.pair]
         if bridge:
             existing = {p.pair for p in promotions}
@@ -661,6 +755,7 @@ class Ladder:
             self,
             roles=[r for r in self.roles if r.id != gone],
             promotions=promotions,
+            moves=moves,
         )
 
     def add_promotion(
@@ -710,6 +805,52 @@ class Ladder:
                 ]
             )
         return attrs.evolve(self, promotions=kept)
+
+    def add_move(self, source: RoleKey, target: RoleKey, *, criteria: Iterable[str] = ()) -> Ladder:
+        """
+        Return a new ladder where people in *source* can move sideways to *target*.
+
+        Raises:
+            LadderError: If the move exists already, the two roles are on
+                different levels, or a promotion joins them.
+
+        Example:
+            >>> ladder = Ladder(
+            ...     id="l",
+            ...     name="L",
+            ...     roles=[Role(id="a", title="A", level=2), Role(id="b", title="B", level=2)],
+            ... )
+            >>> [r.id for r in ladder.add_move("a", "b").lateral_roles("a")]
+            ['b']
+        """
+        move = Move(source=self.role(source).id, target=self.role(target).id, criteria=criteria)
+        return attrs.evolve(self, moves=(*self.moves, move))
+
+    def remove_move(self, source: RoleKey, target: RoleKey) -> Ladder:
+        """
+        Return a new ladder without the move from *source* to *target*.
+
+        Raises:
+            LadderError: If there is no such move.
+
+        Example:
+            >>> ladder = Ladder(
+            ...     id="l",
+            ...     name="L",
+            ...     roles=[Role(id="a", title="A", level=2), Role(id="b", title="B", level=2)],
+            ...     moves=[("a", "b")],
+            ... )
+            >>> ladder.remove_move("a", "b").moves
+            ()
+        """
+        pair = (self.role(source).id, self.role(target).id)
+        kept = [m for m in self.moves if m.pair != pair]
+        if len(kept) == len(self.moves):
+            raise fail(
+                "unknown-move",
+                f"no move {_q(pair[0])} -> {_q(pair[1])} on ladder {_q(self.id)}",
+            )
+        return attrs.evolve(self, moves=kept)
 
     def add_competency(self, competency: Competency) -> Ladder:
         """

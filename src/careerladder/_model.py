@@ -129,6 +129,8 @@ class Role:
             ``IC4`` or ``M2``, if it has one.
         track: Optional track name, such as ``ic`` or ``management``.
         aliases: Other titles for the same role.
+        entry: Whether people are hired straight into the role, so that it
+            needs no promotion or move into it.
         summary: The role in a sentence or two.
         responsibilities: What the role owns.
         expectations: What the role expects of each competency, at most one
@@ -154,10 +156,11 @@ class Role:
 
     id: str
     title: str
-    level: int
+    level: int | float
     grade: str | None = None
     track: str | None = None
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    entry: bool = False
     summary: str = ""
     responsibilities: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     # At most one per competency, so a set: their order carries no meaning.
@@ -255,5 +258,42 @@ class Promotion:
         Example:
             >>> Promotion(source="pm", target="senior-pm").pair
             ('pm', 'senior-pm')
+        """
+        return (self.source, self.target)
+
+
+@attrs.frozen(kw_only=True)
+class Move:
+    """
+    A lateral edge: people in role *source* can move to *target*, on the same level.
+
+    Usually across tracks (Developer 4 to Tech Lead 4, Principal PM to Group
+    Manager). A move is one-way: list both directions for a two-way move. It
+    is not a promotion: expectations may differ either way.
+
+    Attributes:
+        source: Id of the role moved from.
+        target: Id of the role moved to; on the same level as *source*.
+        criteria: Optional conditions for the move, in words.
+
+    Example:
+        >>> Move(source="d4", target="tl4").pair
+        ('d4', 'tl4')
+
+    .. versionadded:: 0.1.0
+    """
+
+    source: str
+    target: str
+    criteria: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        """
+        ``(source, target)``.
+
+        Example:
+            >>> Move(source="a", target="b").pair
+            ('a', 'b')
         """
         return (self.source, self.target)

@@ -76,7 +76,7 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     return new
 
 
-def _widths(grid: list[tuple[int, list[list[Role]]]]) -> list[int]:
+def _widths(grid: list[tuple[int | float, list[list[Role]]]]) -> list[int]:
     """How many boxes side by side each track column needs (at least one)."""
     columns = len(grid[0][1]) if grid else 0
     return [max(1, *(len(cells[i]) for _, cells in grid)) for i in range(columns)]

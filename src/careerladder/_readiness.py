@@ -64,6 +64,8 @@ class Readiness:
         demonstrated: The level the person shows in each competency the role
             expects (0 where not assessed). Left out of the hash, as it is a
             mapping.
+        step: In `Ladder.next_steps`, the kind of step to the role:
+            ``"promotion"`` or ``"move"`` (lateral, same level).
 
     Example:
         >>> from careerladder import Assessment, presets
@@ -85,6 +87,8 @@ class Readiness:
     met: tuple[str, ...]
     person: str | None = None
     demonstrated: Mapping[str, int] = attrs.field(factory=dict, hash=False)
+    #: From `Ladder.next_steps`: ``"promotion"`` or ``"move"`` (a lateral move).
+    step: str | None = None
 
     def to_text(self) -> str:
         """
@@ -255,7 +259,9 @@ def readiness(ladder: Ladder, assessment: Assessment, role: RoleKey) -> Readines
 def next_steps(ladder: Ladder, assessment: Assessment, current: RoleKey) -> tuple[Readiness, ...]:
     """The readiness for each role *current* leads to, most ready first."""
     levels = assessment.resolve(ladder)
-    reports = [assess(r, levels, assessment.person) for r in ladder.next_roles(current)]
+    steps = [(r, "promotion") for r in ladder.next_roles(current)]
+    steps += [(r, "move") for r in ladder.lateral_roles(current)]
+    reports = [attrs.evolve(assess(r, levels, assessment.person), step=kind) for r, kind in steps]
     return tuple(sorted(reports, key=lambda report: -report.score))
 
 

@@ -72,6 +72,22 @@ def _structure_int(value: object, _: type) -> int:
     return value
 
 
+def _structure_number(value: object, _: type) -> int | float:
+    if isinstance(value, float) and not isinstance(value, bool):
+        if value != value or value in (float("inf"), float("-inf")):  # noqa: PLR0124 -- NaN
+            raise ShapeError(f"expected a number, got {describe(value)}")
+        return value
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ShapeError(f"expected a number such as 4 or 9.5, got {describe(value)}")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise ShapeError(f"expected true or false, got {describe(value)}")
+    return value
+
+
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise ShapeError(f"expected a string, got {describe(value)}")
@@ -161,6 +177,8 @@ def make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(int | float, _structure_number)
     converter.register_structure_hook(int | str, _structure_level)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
@@ -248,10 +266,19 @@ def prune(
                         (*path, key),
                         "unknown-key",
                         f"unknown key {_key(key)} in {show(path)}"
-                        + hint(str(key), fields, "remove it"),
+                        + (
+                            hint(key, fields, "remove it")
+                            if isinstance(key, str)
+                            else "; remove it"
+                        ),
                     )
                 )
-                if suggestion is None or suggestion in value or suggestion in out:
+                if (
+                    not isinstance(key, str)
+                    or suggestion is None
+                    or suggestion in value
+                    or suggestion in out
+                ):
                     continue
                 name = suggestion
             out[name] = prune(item, fields[name], (*path, key), show, found)

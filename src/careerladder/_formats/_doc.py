@@ -43,13 +43,16 @@ DocTarget: TypeAlias = str | DocPromotion
 class DocRole:
     id: str
     title: str
-    level: int
+    level: int | float
+    grade: str | None = None
     track: str | None = None
     aliases: tuple[str, ...] = ()
+    entry: bool = False
     summary: str = ""
     responsibilities: tuple[str, ...] = ()
     expectations: dict[str, DocLevel] = attrs.field(factory=dict, hash=False)
     promotes_to: tuple[DocTarget, ...] = ()
+    moves_to: tuple[DocTarget, ...] = ()
     sources: tuple[str, ...] = ()
 
 
@@ -69,6 +72,7 @@ class DocLadder:
     name: str
     description: str = ""
     scale: tuple[str, ...] = DEFAULT_SCALE
+    ignore: tuple[str, ...] = ()
     competencies: tuple[Competency, ...] = ()
     roles: tuple[DocRole, ...] = ()
     references: dict[str, DocReference] = attrs.field(factory=dict, hash=False)

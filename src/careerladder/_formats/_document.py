@@ -21,7 +21,7 @@ import cattrs
 
 from .._check import check, lint
 from .._ladder import Ladder
-from .._model import Expectation, Promotion, Reference, Role
+from .._model import Expectation, Move, Promotion, Reference, Role
 from .._problems import DocPath, LadderError, Problem, Severity, by_place, format_path
 from .._problems import quote as _q
 from ._converter import converter, describe, prune, shape_problems
@@ -165,11 +165,13 @@ class Translation:
     fields: dict[str, Any]
     #: ``promotions[k]`` of the model -> ``(role index, index in promotes_to, full form)``.
     promotions: list[tuple[int, int, bool]]
+    #: ``moves[k]`` likewise, in ``moves_to``.
+    moves: list[tuple[int, int, bool]]
     #: Expectations written in the short form ``competency: level``.
     short: set[tuple[int, str]]
 
 
-def doc_to_fields(doc: DocLadder, sink: Problems) -> Translation:
+def doc_to_fields(doc: DocLadder, sink: Problems) -> Translation:  # noqa: C901
     """Turn a structured document into the keyword arguments of `Ladder`."""
     if doc.careerladder != FORMAT_VERSION:
         sink.add(
@@ -182,6 +184,8 @@ def doc_to_fields(doc: DocLadder, sink: Problems) -> Translation:
     roles: list[Role] = []
     promotions: list[Promotion] = []
     places: list[tuple[int, int, bool]] = []
+    moves: list[Move] = []
+    move_places: list[tuple[int, int, bool]] = []
     short: set[tuple[int, str]] = set()
     for r, role in enumerate(doc.roles):
         expectations = []
@@ -219,13 +223,21 @@ def doc_to_fields(doc: DocLadder, sink: Problems) -> Translation:
                 Promotion(source=role.id, target=full_target.role, criteria=full_target.criteria)
             )
             places.append((r, t, isinstance(target, DocPromotion)))
+        for t, target in enumerate(role.moves_to):
+            full_target = target if isinstance(target, DocPromotion) else DocPromotion(role=target)
+            moves.append(
+                Move(source=role.id, target=full_target.role, criteria=full_target.criteria)
+            )
+            move_places.append((r, t, isinstance(target, DocPromotion)))
         roles.append(
             Role(
                 id=role.id,
                 title=role.title,
                 level=role.level,
+                grade=role.grade,
                 track=role.track,
                 aliases=role.aliases,
+                entry=role.entry,
                 summary=role.summary,
                 responsibilities=role.responsibilities,
                 expectations=expectations,
@@ -240,26 +252,33 @@ def doc_to_fields(doc: DocLadder, sink: Problems) -> Translation:
         "competencies": doc.competencies,
         "roles": roles,
         "promotions": promotions,
+        "moves": moves,
+        "ignore": doc.ignore,
         "references": [
             Reference(id=key, **attrs.asdict(ref, recurse=False))
             for key, ref in doc.references.items()
         ],
     }
-    return Translation(fields, places, short)
+    return Translation(fields, places, move_places, short)
 
 
 def _model_to_document(translation: Translation) -> Callable[[DocPath], DocPath]:
     """A path of the model -> the path of the same thing in the document."""
 
     def where(path: DocPath) -> DocPath:
-        if path[:1] == ("promotions",) and len(path) > 1:
-            r, t, full = translation.promotions[path[1]]
+        if path[:1] in (("promotions",), ("moves",)) and len(path) > 1:
+            edges, key = (
+                (translation.promotions, "promotes_to")
+                if path[0] == "promotions"
+                else (translation.moves, "moves_to")
+            )
+            r, t, full = edges[path[1]]
             end = path[2] if len(path) > 2 else None
-            if end == "source":  # the role the promotion sits in
+            if end == "source":  # the role the edge sits in
                 return ("roles", r, "id")
             if end == "target" and full:
-                return ("roles", r, "promotes_to", t, "role")
-            return ("roles", r, "promotes_to", t)
+                return ("roles", r, key, t, "role")
+            return ("roles", r, key, t)
         if (
             len(path) == 5
             and path[0] == "roles"
@@ -336,7 +355,9 @@ def _build(
         raise sink.error() from None
     if sink.found:
         raise sink.error()
-    return ladder, (lint(ladder, where) if lints else [])
+    ignored = set(ladder.ignore)
+    warnings = [p for p in lint(ladder, where) if p.code not in ignored] if lints else []
+    return ladder, warnings
 
 
 # -- model -> document ----------------------------------------------------------------
@@ -359,13 +380,20 @@ def ladder_to_doc(ladder: Ladder) -> dict[str, Any]:
             if promotion.criteria
             else promotion.target
         )
+    lateral: dict[str, list[DocTarget]] = {role.id: [] for role in ladder.roles}
+    for move in sorted(ladder.moves, key=lambda m: rank[m.target]):
+        lateral[move.source].append(
+            DocPromotion(role=move.target, criteria=move.criteria) if move.criteria else move.target
+        )
     roles = [
         DocRole(
             id=role.id,
             title=role.title,
             level=role.level,
+            grade=role.grade,
             track=role.track,
             aliases=role.aliases,
+            entry=role.entry,
             summary=role.summary,
             responsibilities=role.responsibilities,
             expectations={
@@ -377,6 +405,7 @@ def ladder_to_doc(ladder: Ladder) -> dict[str, Any]:
                 for e in sorted(role.expectations, key=lambda e: catalogue[e.competency])
             },
             promotes_to=tuple(outgoing[role.id]),
+            moves_to=tuple(lateral[role.id]),
             sources=role.sources,
         )
         for role in ladder.roles
@@ -386,6 +415,7 @@ def ladder_to_doc(ladder: Ladder) -> dict[str, Any]:
         name=ladder.name,
         description=ladder.description,
         scale=ladder.scale,
+        ignore=ladder.ignore,
         competencies=ladder.competencies,
         roles=tuple(roles),
         references={

@@ -29,6 +29,10 @@ _DESCRIPTIONS = {
     "level": "Rank on the ladder (roles) or position on the scale, 1 for its lowest entry.",
     "scale": "Proficiency level names, lowest first.",
     "track": "Optional track, such as 'ic' or 'management'.",
+    "grade": "The organization's own label for the role's level, such as 'L5' or 'IC4'.",
+    "entry": "Whether people are hired straight into the role.",
+    "moves_to": "Roles on the same level this role can move to sideways (lateral moves).",
+    "ignore": "Lint codes switched off for this ladder, such as 'unused-competency'.",
     "aliases": "Other titles for the same role.",
     "expectations": "What the role expects of each competency: {competency id: level}.",
     "promotes_to": "Roles this role can be promoted to.",
@@ -45,7 +49,7 @@ class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
 
-    def of(self, tp: Any, field: str = "") -> dict[str, Any]:  # noqa: ANN401, PLR0911
+    def of(self, tp: Any, field: str = "") -> dict[str, Any]:  # noqa: ANN401, PLR0911, C901
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if tp is str:
@@ -54,6 +58,10 @@ class _Builder:
             return {"type": "string"}
         if tp is int:
             return {"type": "integer"}
+        if tp is float:
+            return {"type": "number"}
+        if tp is bool:
+            return {"type": "boolean"}
         if tp is dt.date:
             return {"type": "string", "format": "date"}
         if origin in (typing.Union, types.UnionType):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from careerladder import LadderError, Limits, dump, dumps, load, loads, presets
-from careerladder._assessment import _DocAssessment
+from careerladder._assessment_files import _DocAssessment
 from careerladder._formats._document import Origin, Problems
 from careerladder._formats._files import check_text, format_for, read_structured
 from careerladder._formats._text import NotAFileError, read_bytes

@@ -28,11 +28,12 @@ def best(mapping: RoleMapping, role: str) -> list[str]:
 
 def bare(ladder: Ladder, prefix: str) -> Ladder:
     """The ladder with titles that tell nothing and no expectations."""
+    # Not the ids: an id such as "vp" or "lead" is a word a title is read by.
     return attrs.evolve(
         ladder,
         roles=[
-            attrs.evolve(r, title=f"{prefix} {r.id}", aliases=(), expectations=())
-            for r in ladder.roles
+            attrs.evolve(r, title=f"{prefix} r{i}", aliases=(), expectations=())
+            for i, r in enumerate(ladder.roles)
         ],
     )
 

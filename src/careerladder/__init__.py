@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any
 from ._formats._files import dump, dumps, load, loads
 from ._ladder import Ladder
 from ._limits import Limits
-from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
+from ._model import DEFAULT_SCALE, Competency, Expectation, Move, Promotion, Reference, Role
 from ._problems import LadderError, Problem
 
 if TYPE_CHECKING:
     from . import presets
-    from ._assessment import Assessment, iter_assessments, load_assessment
+    from ._assessment import Assessment
+    from ._assessment_files import iter_assessments, load_assessment
     from ._diff import Change, LadderDiff, diff
     from ._formats._case import from_case, to_case
     from ._formats._sheet import read_matrix, write_matrix
@@ -36,8 +37,8 @@ LadderError.__module__ = __name__
 # every commit, and its start-up time is most of its run time.
 _LAZY = {
     "Assessment": "._assessment",
-    "iter_assessments": "._assessment",
-    "load_assessment": "._assessment",
+    "iter_assessments": "._assessment_files",
+    "load_assessment": "._assessment_files",
     "Change": "._diff",
     "LadderDiff": "._diff",
     "diff": "._diff",
@@ -85,6 +86,7 @@ __all__ = [
     "LadderDiff",
     "LadderError",
     "Limits",
+    "Move",
     "Problem",
     "Promotion",
     "Rank",

@@ -1,30 +1,25 @@
 """
-Assessments: the levels one person demonstrates, and the files they come in.
+Assessments: the levels one person demonstrates, checked against a ladder.
 
-An assessment is read without a ladder, and checked against one when it is
-used, so the same file can be compared with several ladders.
+An assessment is made without a ladder, and checked against one when it is
+used, so the same levels can be compared with several ladders. The files they
+come in are read by `careerladder._assessment_files`.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt  # noqa: TC003 -- attrs reads the annotations
 import functools
-import os
 import types
-from operator import itemgetter
-from pathlib import Path as FilePath
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 import attrs
 
-from ._formats._files import read_structured
-from ._formats._text import not_utf8_file
 from ._problems import LadderError, Problem, format_path, hint
 from ._problems import quote as _q
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Mapping
 
     from ._ladder import Ladder
 
@@ -73,14 +68,14 @@ class Assessment:
             careerladder.LadderError: error unknown-competency: unknown competency 'comunication' in levels.comunication; did you mean 'communication'?
             error level-off-scale: level 9 in levels.comunication is off the scale; expected 1 to 5 or one of: aware, practicing, proficient, advanced, expert
         """  # noqa: E501
-        resolved, problems = _resolve(self.levels, ladder, ("levels",))
+        resolved, problems = resolve_levels(self.levels, ladder, ("levels",))
         if problems:
             raise LadderError(problems)
         return resolved
 
 
 @functools.cache
-def _spellings(scale: tuple[str, ...]) -> dict[str, int]:
+def spellings(scale: tuple[str, ...]) -> dict[str, int]:
     """The plainest ways a CSV cell writes a level of *scale*: ``1``, ``2``, ... and its names."""
     found = {str(n): n for n in range(1, len(scale) + 1)}
     for n, name in enumerate(scale, 1):
@@ -89,27 +84,62 @@ def _spellings(scale: tuple[str, ...]) -> dict[str, int]:
     return found
 
 
+@attrs.frozen
+class _Index:
+    """What checking levels against one ladder needs, built once per ladder."""
+
+    known: frozenset[str]
+    levels: frozenset[int]
+    names: dict[str, int] = attrs.field(hash=False)
+
+
+@functools.lru_cache(maxsize=16)
+def _index(ladder: Ladder) -> _Index:
+    # A ladder is immutable and hashes once: a team report looks it up per person.
+    return _Index(
+        known=frozenset(c.id for c in ladder.competencies),
+        levels=frozenset(range(1, len(ladder.scale) + 1)),
+        names={name.casefold(): i for i, name in enumerate(ladder.scale, 1)},
+    )
+
+
+def competency_ids(ladder: Ladder) -> frozenset[str]:
+    """The ids of the competencies *ladder* measures, built once per ladder."""
+    return _index(ladder).known
+
+
+def is_number(text: str) -> bool:
+    """Whether *text* is a whole number as a file writes one: ASCII digits, not too many."""
+    # isdigit() holds for "²" too, which int() refuses.
+    return text.isascii() and text.isdigit() and len(text) < _LONGEST_NUMBER
+
+
+#: Longer runs of digits are not a level (and would be slow to read as one).
+_LONGEST_NUMBER = 10
+
+
 def plain_levels(levels: Mapping[str, object], ladder: Ladder) -> bool:
     """
     Whether *levels* are all numbers on *ladder*'s scale, for competencies it measures.
 
-    Checked in bulk, as most assessments are: only the others need `_resolve`.
+    Checked in bulk, as most assessments are: only the others need `resolve_levels`.
     """
-    known = ladder._competency_ids  # noqa: SLF001 -- the ladder's own cached index
+    index = _index(ladder)
     values = levels.values()
     return (
-        levels.keys() <= known
-        and ladder._levels.issuperset(values)  # noqa: SLF001
+        levels.keys() <= index.known
+        and index.levels.issuperset(values)
         and bool not in set(map(type, values))  # True == 1 to a set, never to a reader
     )
 
 
-def _resolve(
+def resolve_levels(
     levels: Mapping[str, object], ladder: Ladder, prefix: tuple[str | int, ...]
 ) -> tuple[dict[str, int], list[Problem]]:
+    """The levels as numbers on *ladder*'s scale, and the problems of those that are not."""
     # This runs once per person in a team report: keep the common case cheap.
-    known = ladder._competency_ids  # noqa: SLF001 -- the ladder's own cached index
-    names = ladder._scale_index  # noqa: SLF001
+    index = _index(ladder)
+    known, names = index.known, index.names
     size = len(ladder.scale)
     resolved: dict[str, int] = {}
     problems: list[Problem] = []
@@ -118,7 +148,7 @@ def _resolve(
             number: object = level
         elif isinstance(level, str):
             text = level.strip()
-            number = int(text) if text.isdigit() else names.get(text.casefold())
+            number = int(text) if is_number(text) else names.get(text.casefold())
         else:
             number = None
         if cid in known and type(number) is int and 1 <= number <= size:
@@ -146,234 +176,3 @@ def _resolve(
                 )
             )
     return resolved, problems
-
-
-# -- files -------------------------------------------------------------------------------
-
-
-def load_assessment(path: str | os.PathLike[str], ladder: Ladder | None = None) -> Assessment:
-    """
-    Read one person's assessment from YAML, JSON or CSV.
-
-    YAML and JSON hold ``person`` and ``date`` (both optional) and ``levels``,
-    a mapping of competency id to level. CSV has a header row and one row per
-    competency, with columns ``competency`` and ``level`` (and optionally
-    ``person``, the same on every row). With *ladder*, the levels are also
-    checked against it, each problem located in the file.
-
-    Raises:
-        LadderError: If the file is not a valid assessment, with the line and
-            column of each problem.
-
-    Example:
-        >>> from careerladder import load_assessment
-        >>> load_assessment("examples/assessments/ada.yaml").levels["communication"]
-        4
-
-    .. versionadded:: 0.1.0
-    """
-    name = os.fspath(path)
-    if FilePath(name).suffix.lower() == ".csv":
-        people = list(iter_assessments(name, ladder))
-        if len(people) != 1:
-            raise LadderError(
-                [
-                    Problem(
-                        code="wrong-type",
-                        message=f"the file holds {len(people)} people; an assessment is one person "
-                        "(read several with iter_assessments)",
-                        file=name,
-                        line=1,
-                        column=1,
-                    )
-                ]
-            )
-        return people[0]
-
-    def check(doc: _DocAssessment) -> list[Problem]:
-        return _resolve(doc.levels, ladder, ("levels",))[1] if ladder is not None else []
-
-    doc = read_structured(name, _DocAssessment, check=check)
-    return Assessment(levels=doc.levels, person=doc.person, date=doc.date)
-
-
-@attrs.frozen(kw_only=True)
-class _DocAssessment:
-    """An assessment file, as the converter reads it."""
-
-    person: str | None = None
-    date: dt.date | None = None
-    levels: dict[str, int | str] = attrs.field(hash=False)
-
-
-def iter_assessments(
-    path: str | os.PathLike[str], ladder: Ladder | None = None
-) -> Iterator[Assessment]:
-    """
-    Read many people's assessments from a CSV file, one person at a time.
-
-    The file has a header row with the columns ``person``, ``competency`` and
-    ``level`` (in any order; ``person`` may be left out for one person), and
-    one row per person and competency. A person's rows must be together; the
-    file is read as it is iterated, so it may be far larger than memory. With
-    *ladder*, each person's levels are also checked against it as they are
-    read, each problem located by row and column, and levels given by scale
-    name become numbers on its scale.
-
-    Raises:
-        LadderError: On a missing column, an empty cell, or a person whose rows
-            are not together, with the row and column.
-
-    Example:
-        >>> from careerladder import iter_assessments
-        >>> [a.person for a in iter_assessments("examples/assessments/team.csv")]
-        ['Ada', 'Grace', 'Linus']
-
-    .. versionadded:: 0.1.0
-    """
-    name = os.fspath(path)
-    with FilePath(name).open(encoding="utf-8-sig", newline="") as stream:
-        reader = csv.reader(stream)
-        try:
-            yield from _rows(reader, name, ladder)
-        except UnicodeDecodeError:
-            raise not_utf8_file(name) from None
-        except csv.Error as error:
-            raise _problem(name, reader.line_num, 1, f"invalid CSV: {error}", "syntax") from None
-
-
-def _problem(
-    name: str, line: int, column: int, message: str, code: str = "wrong-type"
-) -> LadderError:
-    return LadderError([Problem(code=code, message=message, file=name, line=line, column=column)])
-
-
-def _columns(header: list[str], name: str) -> tuple[int | None, int, int]:
-    """Where the person, competency and level columns are."""
-    header = [cell.strip().casefold() for cell in header]
-    for needed in ("competency", "level"):
-        if needed not in header:
-            raise _problem(
-                name,
-                1,
-                1,
-                f"the header row lacks the column {needed!r}; expected the columns person, "
-                "competency and level",
-            )
-    person = header.index("person") if "person" in header else None
-    return person, header.index("competency"), header.index("level")
-
-
-def _rows(
-    reader: Iterator[list[str]], name: str, ladder: Ladder | None = None
-) -> Iterator[Assessment]:
-    # After a problem, keep reading to report every one, but yield no more.
-    problems: list[Problem] = []
-    for person, start, pairs, columns in _groups(reader, name):
-        found = _person(
-            pairs, person=person, start=start, name=name, columns=columns, ladder=ladder
-        )
-        if isinstance(found, list):
-            problems += found
-        elif not problems:
-            yield found
-    if problems:
-        raise LadderError(problems)
-
-
-_Group: TypeAlias = tuple[str | None, int, list[tuple[str, str]], tuple[int, int]]
-
-
-def _groups(reader: Iterator[list[str]], name: str) -> Iterator[_Group]:
-    """Each person's rows: the person, the first row's line, (competency, level) pairs."""
-    # Millions of rows go through here: the loop only indexes and compares;
-    # cells are stripped and checked once per person, in bulk.
-    person_at, competency_at, level_at = _columns(next(reader, []), name)
-    take = itemgetter(
-        person_at if person_at is not None else competency_at, competency_at, level_at
-    )
-    columns = (competency_at, level_at)
-    seen: set[str | None] = set()
-    current: str | None = None
-    raw_person: str | None = None
-    start = 2
-    pairs: list[tuple[str, str]] = []
-    for line, row in enumerate(reader, 2):
-        try:
-            person, competency, level = take(row)
-        except IndexError:  # a short or blank row
-            if not any(cell.strip() for cell in row):
-                continue
-            person, competency, level = take([*row, "", "", ""])
-        if person_at is None:
-            person = None
-        if person != raw_person:
-            raw_person = person
-            stripped = person.strip() if person is not None else None
-            if stripped != current:
-                if pairs:
-                    yield current, start, pairs, columns
-                if stripped in seen:
-                    raise _problem(
-                        name,
-                        line,
-                        (person_at or 0) + 1,
-                        f"the rows of {stripped!r} are not together; sort the file by person",
-                    )
-                seen.add(stripped)
-                current, start, pairs = stripped, line, []
-        pairs.append((competency, level))
-    if pairs:
-        yield current, start, pairs, columns
-
-
-def _person(  # noqa: PLR0913 -- one call site, all positions of one person's rows
-    pairs: list[tuple[str, str]],
-    *,
-    person: str | None,
-    start: int,
-    name: str,
-    columns: tuple[int, int],
-    ladder: Ladder | None,
-) -> Assessment | list[Problem]:
-    """One person's assessment, or the problems of their rows."""
-    if ladder is not None:
-        # The common case, one lookup per cell: every cell as written names a
-        # competency of the ladder and a level on its scale, by number or name.
-        spelled = _spellings(ladder.scale)
-        try:
-            known = {c: spelled[v] for c, v in pairs}
-        except KeyError:
-            pass
-        else:
-            if known.keys() <= ladder._competency_ids:  # noqa: SLF001 -- its cached index
-                return Assessment(levels=known, person=person)
-    levels: dict[str, int | str] = {
-        c.strip(): int(v) if v.isdigit() else v.strip() for c, v in pairs
-    }
-    if "" in levels or "" in levels.values():
-        # Rare: find the first empty cell, counting only this person's rows.
-        offset, at, column = next(
-            (offset, at, column)
-            for offset, pair in enumerate(pairs)
-            for value, at, column in zip(pair, columns, ("competency", "level"), strict=True)
-            if not value.strip()
-        )
-        raise _problem(name, start + offset, at + 1, f"the {column} cell is empty")
-    if ladder is not None and not plain_levels(levels, ladder):
-        # Checked against the ladder, levels are kept as the numbers they name.
-        resolved, problems = _resolve(levels, ladder, ("levels",))
-        levels = dict(resolved)
-        if problems:
-            rows = {competency.strip(): offset for offset, (competency, _) in enumerate(pairs)}
-            return [
-                attrs.evolve(
-                    problem,
-                    file=name,
-                    line=start + rows[problem.path[1]],
-                    column=columns[problem.code == "level-off-scale"] + 1,
-                    message=f"{problem.message} (person {person!r})" if person else problem.message,
-                )
-                for problem in problems
-            ]
-    return Assessment(levels=levels, person=person)

@@ -19,7 +19,7 @@ from ._problems import hint as _hint
 from ._problems import quote as _q
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
 
     from ._model import Competency, Move, Promotion, Reference, Role
 
@@ -181,19 +181,25 @@ class _Checker:
                     path,
                 )
 
-    def moves(self) -> None:
+    def edges(
+        self, key: str, edges: tuple[Promotion, ...] | tuple[Move, ...], what: str
+    ) -> Iterator[tuple[int, Role, Role]]:
+        """
+        Check the ends of each promotion or move, and report one listed twice.
+
+        Yields ``(index, source, target)`` for each edge whose ends are roles.
+        """
         roles: dict[str, Role] = {}
         for role in self.ladder.roles:
-            roles.setdefault(role.id, role)
-        promoted = {p.pair for p in self.ladder.promotions}
+            roles.setdefault(role.id, role)  # a duplicate id is reported already
         seen: set[tuple[str, str]] = set()
-        for index, move in enumerate(self.ladder.moves):
-            path = ("moves", index)
+        for index, edge in enumerate(edges):
+            path = (key, index)
             ends = []
             for end in ("source", "target"):
-                rid = getattr(move, end)
+                rid = getattr(edge, end)
                 end_path = (*path, end)
-                if not self.text(rid, end_path, "move a role"):
+                if not self.text(rid, end_path, f"{what} a role"):
                     continue
                 if rid not in roles:
                     hint = _hint(rid, roles, "expected the id of a role")
@@ -204,18 +210,22 @@ class _Checker:
                     )
                     continue
                 ends.append(roles[rid])
-            if move.pair in seen:
+            if edge.pair in seen:
                 self.add(
-                    "duplicate-move",
-                    f"move {_q(move.source)} -> {_q(move.target)} in {self.show(path)} appears "
+                    f"duplicate-{what}",
+                    f"{what} {_q(edge.source)} -> {_q(edge.target)} in {self.show(path)} appears "
                     "twice; keep one",
                     path,
                 )
-            seen.add(move.pair)
-            if len(ends) != 2:
-                continue
-            source, target = ends
-            if move.pair in promoted:
+            seen.add(edge.pair)
+            if len(ends) == 2:
+                yield index, ends[0], ends[1]
+
+    def moves(self) -> None:
+        promoted = {p.pair for p in self.ladder.promotions}
+        for index, source, target in self.edges("moves", self.ladder.moves, "move"):
+            path = ("moves", index)
+            if (source.id, target.id) in promoted:
                 self.add(
                     "move-is-promotion",
                     f"{_q(source.id)} -> {_q(target.id)} in {self.show(path)} is both a "
@@ -360,48 +370,17 @@ class _Checker:
         # Levels that rise along every promotion cannot loop, so the cycle
         # search below runs only when some promotion does not rise.
         self.all_rise = True
-        roles: dict[str, Role] = {}
-        for role in self.ladder.roles:
-            roles.setdefault(role.id, role)  # a duplicate id is reported already
-        seen: set[tuple[str, str]] = set()
         edges: dict[tuple[str, str], int] = {}
-        for index, promotion in enumerate(self.ladder.promotions):
-            path = ("promotions", index)
-            ends = []
-            for end in ("source", "target"):
-                rid = getattr(promotion, end)
-                end_path = (*path, end)
-                if not self.text(rid, end_path, "promotion a role"):
-                    continue
-                if rid not in roles:
-                    hint = _hint(rid, roles, "expected the id of a role")
-                    self.add(
-                        "unknown-role",
-                        f"unknown role {_q(rid)} in {self.show(end_path)}{hint}",
-                        end_path,
-                    )
-                    continue
-                ends.append(roles[rid])
-            if promotion.pair in seen:
-                self.add(
-                    "duplicate-promotion",
-                    f"promotion {_q(promotion.source)} -> {_q(promotion.target)} in "
-                    f"{self.show(path)} appears twice; keep one",
-                    path,
-                )
-            seen.add(promotion.pair)
-            if len(ends) != 2:
-                continue
-            edges.setdefault(promotion.pair, index)
-            source, target = ends
+        for index, source, target in self.edges("promotions", self.ladder.promotions, "promotion"):
+            edges.setdefault((source.id, target.id), index)
             rises = _rises(source, target)
             self.all_rise = self.all_rise and rises is True
             if rises is False:
+                path = ("promotions", index)
                 self.add(
                     "level-not-rising",
                     f"promotion {_q(source.id)} -> {_q(target.id)} in {self.show(path)} does not "
-                    "rise: "
-                    f"{_q(target.id)} is level {target.level} and {_q(source.id)} is level "
+                    f"rise: {_q(target.id)} is level {target.level} and {_q(source.id)} is level "
                     f"{source.level}; a promotion must go to a higher level",
                     path,
                 )

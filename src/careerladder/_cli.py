@@ -143,10 +143,9 @@ def _check_one(name: str, stdin_format: str, limits: Limits) -> list[Problem]:
     try:
         if name != STDIN and (unknown := _unknown_format(name, "validate reads")) is not None:
             return _preset_given(name) or list(unknown.problems)
+        # A suffix that names no format is answered above; stdin's is a choice.
         kind = format_for(name, stdin_format if name == STDIN else None)
         return check_file(name, kind, limits)
-    except LadderError as error:
-        return list(error.problems)
     except OSError as error:
         return [
             Problem(
@@ -369,7 +368,7 @@ def _wrap(line: str, indent: int = 2) -> str:
 
 
 def _readiness(args: argparse.Namespace, out: TextIO) -> int:
-    from ._assessment import iter_assessments, load_assessment  # noqa: PLC0415 -- analysis only
+    from ._assessment_files import iter_assessments, load_assessment  # noqa: PLC0415
     from ._readiness import team_csv, team_readiness  # noqa: PLC0415
 
     ladder = _resolve(args.ladder, _limits(args))
@@ -502,18 +501,19 @@ def _score(text: str) -> float:
 
 
 def _map(args: argparse.Namespace, out: TextIO) -> int:
-    from ._mapping import map_roles  # noqa: PLC0415 -- analysis only
+    from ._mapping import DEFAULT_MIN_SCORE, map_roles  # noqa: PLC0415 -- analysis only
 
     limits = _limits(args)
     a, b = _resolve(args.a, limits), _resolve(args.b, limits)
-    mapping = map_roles(a, b, min_score=args.min_score)
+    min_score = DEFAULT_MIN_SCORE if args.min_score is None else args.min_score
+    mapping = map_roles(a, b, min_score=min_score)
     if args.format == "json":
         import json  # noqa: PLC0415 -- only for --format json
 
         document = {
             "a": a.id,
             "b": b.id,
-            "min_score": args.min_score,
+            "min_score": min_score,
             "roles": [
                 {
                     "role": role_id,
@@ -795,9 +795,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     difference.set_defaults(run=_diff)
 
-    # A small module: the default score is written once, where the mapping is.
-    from ._mapping import DEFAULT_MIN_SCORE  # noqa: PLC0415 -- read where it is needed
-
     mapping = commands.add_parser(
         "map",
         parents=[limits],
@@ -820,9 +817,11 @@ def _parser() -> argparse.ArgumentParser:
     mapping.add_argument(
         "--min-score",
         type=_score,
-        default=DEFAULT_MIN_SCORE,
+        default=None,
         metavar="S",
-        help=f"leave out matches below S, from 0 to 1 (default: {DEFAULT_MIN_SCORE})",
+        # The default is written once, where the mapping is; it is not loaded
+        # for the help, as every command builds this parser.
+        help="leave out matches below S, from 0 to 1 (default: that of map_roles)",
     )
     mapping.add_argument(
         "--format", choices=["text", "markdown", "json"], default="text", help="(default: text)"

@@ -51,6 +51,19 @@ class Change:
         """Say what changed in a short sentence."""
         return f"{self.kind} {self.part} {self.key!r}"
 
+    def summary(self) -> str:
+        """
+        The change in a few words: the fields that changed, or what was added or removed.
+
+        Example:
+            >>> Change(kind="changed", part="ladder", key="name", old="A", new="B").summary()
+            'value: A → B'
+        """
+        if self.kind == "changed":
+            return "; ".join(f"{n}: {_short(o)} → {_short(w)}" for n, o, w in self.details())
+        value = self.new if self.kind == "added" else self.old
+        return getattr(value, "title", None) or getattr(value, "name", None) or ""
+
     def details(self) -> list[tuple[str, Any, Any]]:
         """The fields that differ, as ``(field, old, new)``; empty unless changed."""
         if self.kind != "changed":
@@ -139,28 +152,9 @@ class LadderDiff:
             | removed | role | `cpo` | Chief Product Officer |
             | removed | promotion | `vp-product -> cpo` |  |
         """
-        if not self.changes:
-            return "**No changes** to the ladder."
-        counts: dict[tuple[str, str], int] = {}
-        for change in self.changes:
-            counts[change.part, change.kind] = counts.get((change.part, change.kind), 0) + 1
-        # A change to the ladder itself is a change to one of its fields.
-        summary = ", ".join(
-            f"{n} {'ladder field' if part == 'ladder' else part}{'' if n == 1 else 's'} {kind}"
-            for (part, kind), n in counts.items()
-        )
-        noun = "change" if len(self.changes) == 1 else "changes"
-        rows = [
-            f"**{len(self.changes)} {noun}** to the ladder: {summary}.",
-            "",
-            "| Change | What | Which | Details |",
-            "|---|---|---|---|",
-        ]
-        rows += [
-            f"| {change.kind} | {change.part} | `{change.key}` | {_escape(_detail(change))} |"
-            for change in self.changes
-        ]
-        return "\n".join(rows)
+        from ._display import diff_markdown  # noqa: PLC0415 -- rendering on demand
+
+        return diff_markdown(self)
 
     def _repr_html_(self) -> str:
         """Show the changes as a table in Jupyter."""
@@ -201,17 +195,6 @@ def _plain(value: Any) -> Any:  # noqa: ANN401 -- any field's value
     except TypeError:
         return str(value)
     return value
-
-
-def _detail(change: Change) -> str:
-    if change.kind == "changed":
-        return "; ".join(f"{n}: {_short(o)} → {_short(w)}" for n, o, w in change.details())
-    value = change.new if change.kind == "added" else change.old
-    return getattr(value, "title", None) or getattr(value, "name", None) or ""
-
-
-def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _matched(

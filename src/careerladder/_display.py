@@ -41,7 +41,9 @@ def rungs(ladder: Ladder) -> list[int | float]:
 def by_rung(ladder: Ladder) -> list[tuple[int | float, list[list[Role]]]]:
     """For each level (lowest first), the roles of each track."""
     columns = tracks(ladder)
-    grid: dict[int | float, list[list[Role]]] = {level: [[] for _ in columns] for level in rungs(ladder)}
+    grid: dict[int | float, list[list[Role]]] = {
+        level: [[] for _ in columns] for level in rungs(ladder)
+    }
     for role in ladder:
         grid[role.level][columns.index(role.track)].append(role)
     return list(grid.items())
@@ -273,10 +275,31 @@ def readiness_html(report: Readiness) -> str:
     )
 
 
+def diff_markdown(changes: LadderDiff) -> str:
+    """The Markdown of `LadderDiff.to_markdown`: a summary, then a table."""
+    if not changes:
+        return "**No changes** to the ladder."
+    counts: dict[tuple[str, str], int] = {}
+    for change in changes:
+        counts[change.part, change.kind] = counts.get((change.part, change.kind), 0) + 1
+    # A change to the ladder itself is a change to one of its fields.
+    summary = ", ".join(
+        f"{n} {'ladder field' if part == 'ladder' else part}{'' if n == 1 else 's'} {kind}"
+        for (part, kind), n in counts.items()
+    )
+    noun = "change" if len(changes) == 1 else "changes"
+    rows = ([md(c.kind), md(c.part), f"`{md(c.key)}`", md(c.summary())] for c in changes)
+    return "\n".join(
+        [
+            f"**{len(changes)} {noun}** to the ladder: {summary}.",
+            "",
+            *md_table(["Change", "What", "Which", "Details"], rows),
+        ]
+    )
+
+
 def diff_html(changes: LadderDiff) -> str:
     """The HTML of `LadderDiff._repr_html_`."""
-    from ._diff import _detail  # noqa: PLC0415 -- a sibling renderer
-
     if not changes:
         return "<div><p>No changes to the ladder.</p></div>"
     noun = "change" if len(changes) == 1 else "changes"
@@ -286,7 +309,7 @@ def diff_html(changes: LadderDiff) -> str:
         + html_table(
             ["Change", "What", "Which", "Details"],
             (
-                [esc(c.kind), esc(c.part), f"<code>{esc(c.key)}</code>", esc(_detail(c))]
+                [esc(c.kind), esc(c.part), f"<code>{esc(c.key)}</code>", esc(c.summary())]
                 for c in changes
             ),
         )

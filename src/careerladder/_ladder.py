@@ -172,18 +172,6 @@ class Ladder:
         return index
 
     @functools.cached_property
-    def _competency_ids(self) -> frozenset[str]:
-        return frozenset(c.id for c in self.competencies)
-
-    @functools.cached_property
-    def _levels(self) -> frozenset[int]:
-        return frozenset(range(1, len(self.scale) + 1))
-
-    @functools.cached_property
-    def _scale_index(self) -> dict[str, int]:
-        return {name.casefold(): i for i, name in enumerate(self.scale, 1)}
-
-    @functools.cached_property
     def _ordered(self) -> tuple[Role, ...]:
         return tuple(sorted(self.roles, key=lambda role: role.level))
 
@@ -403,7 +391,7 @@ class Ladder:
         """
         Return the roles people start in, lowest level first.
 
-        Those no promotion or move leads to, and those marked `Role.entry`.
+        Those no promotion or move leads to, and those marked ``entry`` (see `Role`).
 
         Example:
             >>> from careerladder import presets

@@ -230,21 +230,8 @@ class Role:
 
 
 @attrs.frozen(kw_only=True)
-class Promotion:
-    """
-    An edge of the ladder: people in role *source* can be promoted to *target*.
-
-    Attributes:
-        source: Id of the role promoted from.
-        target: Id of the role promoted to; its level must be higher.
-        criteria: Optional conditions for the promotion, in words.
-
-    Example:
-        >>> Promotion(source="pm", target="senior-pm", criteria=["Led a launch"])
-        Promotion(source='pm', target='senior-pm', criteria=('Led a launch',))
-
-    .. versionadded:: 0.1.0
-    """
+class _Edge:
+    """What a promotion and a lateral move share: two role ids and the criteria."""
 
     source: str
     target: str
@@ -263,7 +250,25 @@ class Promotion:
 
 
 @attrs.frozen(kw_only=True)
-class Move:
+class Promotion(_Edge):
+    """
+    An edge of the ladder: people in role *source* can be promoted to *target*.
+
+    Attributes:
+        source: Id of the role promoted from.
+        target: Id of the role promoted to; its level must be higher.
+        criteria: Optional conditions for the promotion, in words.
+
+    Example:
+        >>> Promotion(source="pm", target="senior-pm", criteria=["Led a launch"])
+        Promotion(source='pm', target='senior-pm', criteria=('Led a launch',))
+
+    .. versionadded:: 0.1.0
+    """
+
+
+@attrs.frozen(kw_only=True)
+class Move(_Edge):
     """
     A lateral edge: people in role *source* can move to *target*, on the same level.
 
@@ -282,18 +287,3 @@ class Move:
 
     .. versionadded:: 0.1.0
     """
-
-    source: str
-    target: str
-    criteria: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-
-    @property
-    def pair(self) -> tuple[str, str]:
-        """
-        ``(source, target)``.
-
-        Example:
-            >>> Move(source="a", target="b").pair
-            ('a', 'b')
-        """
-        return (self.source, self.target)

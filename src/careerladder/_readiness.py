@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO, cast
 
 import attrs
 
+from ._assessment import plain_levels
 from ._problems import LadderError
 
 if TYPE_CHECKING:
@@ -352,7 +353,6 @@ def _team(
         else list(ladder)
     )
     plans = [_Plan(target) for target in targets]
-    from ._assessment import plain_levels  # noqa: PLC0415 -- a sibling of this module
 
     if checked:
         for assessment in assessments:

@@ -76,3 +76,15 @@ class DocLadder:
     competencies: tuple[Competency, ...] = ()
     roles: tuple[DocRole, ...] = ()
     references: dict[str, DocReference] = attrs.field(factory=dict, hash=False)
+
+
+#: What a file holds in another shape than the model: expectations as a
+#: mapping, and promotions and moves inside their source role.
+_ROLE_SHAPED = frozenset({"expectations", "promotes_to", "moves_to"})
+
+#: The fields a role has alike in the model and in a file, copied as they are.
+ROLE_FIELDS = tuple(f.name for f in attrs.fields(DocRole) if f.name not in _ROLE_SHAPED)
+
+#: The fields a ladder has alike in the model and in a file (references are a
+#: mapping by id in a file; promotions and moves sit in the roles).
+LADDER_FIELDS = ("id", "name", "description", "scale", "ignore", "competencies")

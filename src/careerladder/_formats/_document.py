@@ -12,9 +12,10 @@ its path and position.
 
 from __future__ import annotations
 
+import functools
 import types
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 import cattrs
@@ -27,6 +28,8 @@ from .._problems import quote as _q
 from ._converter import converter, describe, prune, shape_problems
 from ._doc import (
     FORMAT_VERSION,
+    LADDER_FIELDS,
+    ROLE_FIELDS,
     DocExpectation,
     DocLadder,
     DocPromotion,
@@ -37,9 +40,12 @@ from ._doc import (
 from ._locate import Locator
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from .._check import Parts
+
+T = TypeVar("T")
+Edge = TypeVar("Edge", Promotion, Move)
 
 
 def _same(path: DocPath) -> DocPath:
@@ -171,7 +177,7 @@ class Translation:
     short: set[tuple[int, str]]
 
 
-def doc_to_fields(doc: DocLadder, sink: Problems) -> Translation:  # noqa: C901
+def doc_to_fields(doc: DocLadder, sink: Problems) -> Translation:
     """Turn a structured document into the keyword arguments of `Ladder`."""
     if doc.careerladder != FORMAT_VERSION:
         sink.add(
@@ -180,7 +186,6 @@ def doc_to_fields(doc: DocLadder, sink: Problems) -> Translation:  # noqa: C901
             f"careerladder reads version {FORMAT_VERSION}",
             ("careerladder",),
         )
-    positions = {name.casefold(): i for i, name in enumerate(doc.scale, 1)}
     roles: list[Role] = []
     promotions: list[Promotion] = []
     places: list[tuple[int, int, bool]] = []
@@ -188,78 +193,94 @@ def doc_to_fields(doc: DocLadder, sink: Problems) -> Translation:  # noqa: C901
     move_places: list[tuple[int, int, bool]] = []
     short: set[tuple[int, str]] = set()
     for r, role in enumerate(doc.roles):
-        expectations = []
-        for cid, value in role.expectations.items():
-            # The short form `competency: level` is the common one: no detour.
-            if type(value) is int:
-                short.add((r, cid))
-                expectations.append(Expectation(competency=cid, level=value))
-                continue
-            full = value if isinstance(value, DocExpectation) else DocExpectation(level=value)
-            if not isinstance(value, DocExpectation):
-                short.add((r, cid))
-            level = full.level
-            if isinstance(level, str):
-                path: DocPath = ("roles", r, "expectations", cid)
-                if isinstance(value, DocExpectation):
-                    path = (*path, "level")
-                if level.casefold() not in positions:
-                    sink.add(
-                        "level-off-scale",
-                        f"level {_q(level)} in {sink.show(path)} is not on the scale; expected "
-                        f"a number from 1 to {len(doc.scale)} or one of: {', '.join(doc.scale)}",
-                        path,
-                    )
-                # A placeholder on the scale, so the problem is reported once.
-                level = positions.get(level.casefold(), 1)
-            expectations.append(
-                Expectation(
-                    competency=cid, level=level, description=full.description, sources=full.sources
-                )
-            )
-        for t, target in enumerate(role.promotes_to):
-            full_target = target if isinstance(target, DocPromotion) else DocPromotion(role=target)
-            promotions.append(
-                Promotion(source=role.id, target=full_target.role, criteria=full_target.criteria)
-            )
-            places.append((r, t, isinstance(target, DocPromotion)))
-        for t, target in enumerate(role.moves_to):
-            full_target = target if isinstance(target, DocPromotion) else DocPromotion(role=target)
-            moves.append(
-                Move(source=role.id, target=full_target.role, criteria=full_target.criteria)
-            )
-            move_places.append((r, t, isinstance(target, DocPromotion)))
+        expectations = _read_expectations(r, role, doc.scale, short, sink)
+        for promotion, place in _read_edges(Promotion, r, role.id, role.promotes_to):
+            promotions.append(promotion)
+            places.append(place)
+        for move, place in _read_edges(Move, r, role.id, role.moves_to):
+            moves.append(move)
+            move_places.append(place)
         roles.append(
-            Role(
-                id=role.id,
-                title=role.title,
-                level=role.level,
-                grade=role.grade,
-                track=role.track,
-                aliases=role.aliases,
-                entry=role.entry,
-                summary=role.summary,
-                responsibilities=role.responsibilities,
-                expectations=expectations,
-                sources=role.sources,
-            )
+            Role(**{name: getattr(role, name) for name in ROLE_FIELDS}, expectations=expectations)
         )
     fields: dict[str, Any] = {
-        "id": doc.id,
-        "name": doc.name,
-        "description": doc.description,
-        "scale": doc.scale,
-        "competencies": doc.competencies,
+        **{name: getattr(doc, name) for name in LADDER_FIELDS},
         "roles": roles,
         "promotions": promotions,
         "moves": moves,
-        "ignore": doc.ignore,
         "references": [
             Reference(id=key, **attrs.asdict(ref, recurse=False))
             for key, ref in doc.references.items()
         ],
     }
     return Translation(fields, places, move_places, short)
+
+
+def _read_expectations(
+    r: int, role: DocRole, scale: tuple[str, ...], short: set[tuple[int, str]], sink: Problems
+) -> list[Expectation]:
+    """Role *r*'s expectations; those in the short form are noted in *short*."""
+    positions = _positions(scale)
+    expectations = []
+    for cid, value in role.expectations.items():
+        # The short form `competency: level` is the common one: no detour.
+        if type(value) is int:
+            short.add((r, cid))
+            expectations.append(Expectation(competency=cid, level=value))
+            continue
+        full = value if isinstance(value, DocExpectation) else DocExpectation(level=value)
+        if not isinstance(value, DocExpectation):
+            short.add((r, cid))
+        level = full.level
+        if isinstance(level, str):
+            path: DocPath = ("roles", r, "expectations", cid)
+            if isinstance(value, DocExpectation):
+                path = (*path, "level")
+            if level.casefold() not in positions:
+                sink.add(
+                    "level-off-scale",
+                    f"level {_q(level)} in {sink.show(path)} is not on the scale; expected "
+                    f"a number from 1 to {len(scale)} or one of: {', '.join(scale)}",
+                    path,
+                )
+            # A placeholder on the scale, so the problem is reported once.
+            level = positions.get(level.casefold(), 1)
+        expectations.append(
+            Expectation(
+                competency=cid, level=level, description=full.description, sources=full.sources
+            )
+        )
+    return expectations
+
+
+@functools.lru_cache(maxsize=8)
+def _positions(scale: tuple[str, ...]) -> dict[str, int]:
+    return {name.casefold(): i for i, name in enumerate(scale, 1)}
+
+
+def _read_edges(
+    kind: type[Edge], r: int, source: str, targets: tuple[DocTarget, ...]
+) -> Iterator[tuple[Edge, tuple[int, int, bool]]]:
+    """The edges role *r* lists (``promotes_to`` or ``moves_to``), each with where it is."""
+    for t, target in enumerate(targets):
+        full = target if isinstance(target, DocPromotion) else DocPromotion(role=target)
+        yield (
+            kind(source=source, target=full.role, criteria=full.criteria),
+            (r, t, isinstance(target, DocPromotion)),
+        )
+
+
+def _written_edges(
+    ladder: Ladder, edges: tuple[Promotion, ...] | tuple[Move, ...]
+) -> dict[str, list[DocTarget]]:
+    """Each role's outgoing edges in the short form, targets in the ladder's order."""
+    rank = {role.id: i for i, role in enumerate(ladder)}
+    outgoing: dict[str, list[DocTarget]] = {role.id: [] for role in ladder.roles}
+    for edge in sorted(edges, key=lambda e: rank[e.target]):
+        outgoing[edge.source].append(
+            DocPromotion(role=edge.target, criteria=edge.criteria) if edge.criteria else edge.target
+        )
+    return outgoing
 
 
 def _model_to_document(translation: Translation) -> Callable[[DocPath], DocPath]:
@@ -314,6 +335,28 @@ def check_document(data: object, origin: Origin, sink: Problems | None = None) -
     return sink.located()
 
 
+def structure(data: object, cls: type[T], sink: Problems) -> T:
+    """
+    Structure plain *data* as *cls* with the format's converter.
+
+    Unknown keys are reported and left out (a misspelt one read as the key it
+    was meant to be); a value of the wrong kind stops the building.
+
+    Raises:
+        LadderError: If a value is of the wrong kind, with every problem so far.
+    """
+    found: list[tuple[DocPath, str, str]] = []
+    data = prune(data, cls, (), sink.show, found)
+    for path, code, message in found:
+        sink.add(code, message, path)
+    try:
+        return converter.structure(data, cls)
+    except (cattrs.BaseValidationError, ValueError) as error:
+        for path, code, message in shape_problems(error, (), sink.show):
+            sink.add(code, message, path)
+        raise sink.error() from None
+
+
 def _build(
     data: object, origin: Origin, sink: Problems, *, lints: bool
 ) -> tuple[Ladder, list[Problem]]:
@@ -330,16 +373,7 @@ def _build(
     schema = data.pop("$schema", None)
     if schema is not None and not isinstance(schema, str):
         sink.add("wrong-type", "$schema: expected a string (the schema's URL)", ("$schema",))
-    found: list[tuple[DocPath, str, str]] = []
-    data = prune(data, DocLadder, (), sink.show, found)
-    for path, code, message in found:
-        sink.add(code, message, path)
-    try:
-        doc = converter.structure(data, DocLadder)
-    except (cattrs.BaseValidationError, ValueError) as error:
-        for path, code, message in shape_problems(error, (), sink.show):
-            sink.add(code, message, path)
-        raise sink.error() from None
+    doc = structure(data, DocLadder, sink)
     translation = doc_to_fields(doc, sink)
     to_document = _model_to_document(translation)
 
@@ -371,31 +405,12 @@ def ladder_to_doc(ladder: Ladder) -> dict[str, Any]:
     """Unstructure a `Ladder` into the short forms of the file format."""
     # Targets in the ladder's order and expectations in the catalogue's, so
     # that equal ladders give equal files.
-    rank = {role.id: i for i, role in enumerate(ladder)}
     catalogue = {c.id: i for i, c in enumerate(ladder.competencies)}
-    outgoing: dict[str, list[DocTarget]] = {role.id: [] for role in ladder.roles}
-    for promotion in sorted(ladder.promotions, key=lambda p: rank[p.target]):
-        outgoing[promotion.source].append(
-            DocPromotion(role=promotion.target, criteria=promotion.criteria)
-            if promotion.criteria
-            else promotion.target
-        )
-    lateral: dict[str, list[DocTarget]] = {role.id: [] for role in ladder.roles}
-    for move in sorted(ladder.moves, key=lambda m: rank[m.target]):
-        lateral[move.source].append(
-            DocPromotion(role=move.target, criteria=move.criteria) if move.criteria else move.target
-        )
+    outgoing = _written_edges(ladder, ladder.promotions)
+    lateral = _written_edges(ladder, ladder.moves)
     roles = [
         DocRole(
-            id=role.id,
-            title=role.title,
-            level=role.level,
-            grade=role.grade,
-            track=role.track,
-            aliases=role.aliases,
-            entry=role.entry,
-            summary=role.summary,
-            responsibilities=role.responsibilities,
+            **{name: getattr(role, name) for name in ROLE_FIELDS},
             expectations={
                 e.competency: (
                     DocExpectation(level=e.level, description=e.description, sources=e.sources)
@@ -406,17 +421,11 @@ def ladder_to_doc(ladder: Ladder) -> dict[str, Any]:
             },
             promotes_to=tuple(outgoing[role.id]),
             moves_to=tuple(lateral[role.id]),
-            sources=role.sources,
         )
         for role in ladder.roles
     ]
     doc = DocLadder(
-        id=ladder.id,
-        name=ladder.name,
-        description=ladder.description,
-        scale=ladder.scale,
-        ignore=ladder.ignore,
-        competencies=ladder.competencies,
+        **{name: getattr(ladder, name) for name in LADDER_FIELDS},
         roles=tuple(roles),
         references={
             ref.id: DocReference(**attrs.asdict(ref, recurse=False, filter=_not_id))

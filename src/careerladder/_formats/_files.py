@@ -12,13 +12,18 @@ import os
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
-import cattrs
 
 from .._limits import DEFAULT_LIMITS, Limits, paused_collector
 from .._problems import LadderError, Problem, fail
 from ._bounds import within_bounds
-from ._converter import converter, prune, shape_problems
-from ._document import Origin, Problems, build_ladder, check_document, ladder_to_doc
+from ._document import (
+    Origin,
+    Problems,
+    build_ladder,
+    check_document,
+    ladder_to_doc,
+    structure,
+)
 from ._text import STDIN, decode, read_bytes
 from ._write import write_atomic
 
@@ -41,8 +46,6 @@ class Format:
     suffixes: tuple[str, ...]
     #: What it is, for messages.
     label: str
-    #: Whether writing and reading back gives the same ladder.
-    complete: bool = True
     #: Whether it is text that can be given on stdin or as a string.
     text: bool = True
 
@@ -52,8 +55,8 @@ FORMATS: tuple[Format, ...] = (
     Format("yaml", (".yaml", ".yml"), "YAML ladder file"),
     Format("json", (".json",), "JSON ladder file"),
     Format("toml", (".toml",), "TOML ladder file"),
-    Format("csv", (".csv",), "CSV role x competency matrix", complete=False),
-    Format("xlsx", (".xlsx",), "XLSX workbook", complete=False, text=False),
+    Format("csv", (".csv",), "CSV role x competency matrix"),
+    Format("xlsx", (".xlsx",), "XLSX workbook", text=False),
     Format("case", (".case.json",), "CASE 1.1 package"),
 )
 _BY_NAME: dict[str, Format] = {f.name: f for f in FORMATS}
@@ -224,16 +227,7 @@ def read_structured(
     kind = format_for(name)
     text = decode(read_bytes(name, limits), name)
     raw, _, sink = _text_document(text, kind, name, limits)
-    found: list[tuple[Any, str, str]] = []
-    data = prune(raw, cls, (), sink.show, found)
-    for path, code, message in found:
-        sink.add(code, message, path)
-    try:
-        value = converter.structure(data, cls)
-    except (cattrs.BaseValidationError, ValueError) as error:
-        for path, code, message in shape_problems(error, (), sink.show):
-            sink.add(code, message, path)
-        raise sink.error() from None
+    value = structure(raw, cls, sink)
     if sink.found:
         raise sink.error()
     sink.extend(check(value) if check else ())

@@ -368,7 +368,7 @@ def matrix_document(  # noqa: C901
     sheets = _Sheets(name)
     content = read_bytes(name, limits)
     if Path(name).suffix.lower() == ".xlsx":
-        tables = _read_workbook(content, sheets, limits)
+        tables = _read_workbook(content, sheets)
     else:
         tables = {"roles": _read_csv(decode(content, name), sheets)}
     fields: dict[str, Any] = {}
@@ -439,7 +439,7 @@ def _openpyxl() -> Any:  # noqa: ANN401 -- the module
     return openpyxl
 
 
-def _read_workbook(content: bytes, sheets: _Sheets, limits: Limits) -> dict[str, Table]:  # noqa: ARG001
+def _read_workbook(content: bytes, sheets: _Sheets) -> dict[str, Table]:
     openpyxl = _openpyxl()
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), data_only=True)

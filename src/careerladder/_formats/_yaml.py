@@ -141,19 +141,22 @@ def _too_deep(limits: Limits) -> str:
     )
 
 
+def _at(error: yaml.MarkedYAMLError) -> tuple[int, int]:
+    mark = error.problem_mark or error.context_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
 def _syntax(error: yaml.YAMLError, sink: Problems) -> None:
     if isinstance(error, yaml.MarkedYAMLError):
-        mark = error.problem_mark or error.context_mark
-        at = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(p for p in (error.context, error.problem) if p)
-        sink.add("syntax", f"invalid YAML: {what}", at=at)
+        sink.add("syntax", f"invalid YAML: {what}", at=_at(error))
     else:
         sink.add("syntax", f"invalid YAML: {error}", at=(1, 1))
 
 
-def _too_deep_at(text: str, limits: Limits, loader_class: type[Any]) -> tuple[int, int] | None:
+def _too_deep_at(text: str, limits: Limits) -> tuple[int, int] | None:
     """Where the nesting first passes the limit, walking the event stream (no recursion)."""
-    loader = loader_class(text)
+    loader = _Loader(text)
     # The root collection is at depth 1 and holds values at path length 1.
     depth = 0
     try:
@@ -169,20 +172,24 @@ def _too_deep_at(text: str, limits: Limits, loader_class: type[Any]) -> tuple[in
     return None
 
 
+#: What libyaml says when it stops at nesting of its own limit (1,000 levels).
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+
+
 def _within_depth(text: str, limits: Limits, sink: Problems) -> None:
     """Refuse nesting deeper than the limit before anything is composed."""
     try:
-        at = _too_deep_at(text, limits, _Loader)
-    except yaml.YAMLError as error:
-        # libyaml gives up at a depth of its own, and scans ahead of the
-        # events: the Python parser says whether our limit is passed first.
-        try:
-            at = _too_deep_at(text, limits, yaml.SafeLoader)
-        except yaml.YAMLError:
-            at = None
-        if at is None:
+        at = _too_deep_at(text, limits)
+    except yaml.MarkedYAMLError as error:
+        # libyaml scans ahead of the events and gives up at a depth of its
+        # own, far above ours: that is our limit passed too.
+        if error.problem != _LIBYAML_TOO_DEEP:
             _syntax(error, sink)
             raise sink.error() from None
+        at = _at(error)
+    except yaml.YAMLError as error:
+        _syntax(error, sink)
+        raise sink.error() from None
     if at is not None:
         sink.add("too-deep", _too_deep(limits), at=at)
         raise sink.error()

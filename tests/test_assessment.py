@@ -31,7 +31,7 @@ def test_assessments_are_read_only_and_compare_by_value() -> None:
 def test_every_problem_is_reported() -> None:
     with pytest.raises(LadderError) as caught:
         Assessment(
-            levels={"communication": 0, "leadership": "guru", "teamwork": 2, "x": True}
+            levels={"communication": 6, "leadership": "guru", "teamwork": 2, "x": True}
         ).resolve(SIX)
     assert [(p.code, format_path(p.path)) for p in caught.value.problems] == [
         ("level-off-scale", "levels.communication"),
@@ -138,7 +138,7 @@ def test_checked_against_a_ladder_as_read_every_problem_located(tmp_path: Path) 
         load_assessment(path, SIX)
     assert [str(p) for p in caught.value.problems] == [
         f"{path}:3:18: error level-off-scale: level 9 in levels.communication is off the scale; "
-        "expected 1 to 5 or one of: aware, practicing, proficient, advanced, expert",
+        "expected 0 (not yet) to 5 or one of: aware, practicing, proficient, advanced, expert",
         f"{path}:4:3: error unknown-competency: unknown competency 'charm' in levels.charm; the "
         "ladder does not measure it",
     ]

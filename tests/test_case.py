@@ -95,7 +95,7 @@ def test_the_package_maps_each_part(ladder: Ladder) -> None:
     assert [c["category"] for c in rubric["CFRubricCriteria"]] == ["Craft", "People leadership"]
     levels = rubric["CFRubricCriteria"][0]["CFRubricCriterionLevels"]
     assert [(lv["quality"], lv["score"]) for lv in levels] == list(
-        zip(ladder.scale, range(1, 6), strict=True)
+        zip([step.name for step in ladder.scale], range(1, 6), strict=True)
     )
     assert package["CFDocument"]["caseVersion"] == "1.1"
 

@@ -676,8 +676,8 @@ def test_readiness_from_a_top_role_says_there_is_no_next_role(
         code, out, _ = run(capsys, "readiness", "six-step", people, "--from", "cpo")
         assert code == 0
         assert out == (
-            "No promotion leads from Chief Product Officer (cpo) on six-step, so there is no\n"
-            "next role to compare with; give --role to compare with any role.\n"
+            "No promotion or move leads from Chief Product Officer (cpo) on six-step, so\n"
+            "there is no next role to compare with; give --role to compare with any role.\n"
         )
 
 

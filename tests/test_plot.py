@@ -151,7 +151,10 @@ def test_matrix_heatmap_holds_the_expected_levels(ladder: Ladder) -> None:
     cells = [text.get_text() for text in ax.texts]
     assert len(cells) == sum(len(role.expectations) for role in ladder)
     colour_bar = ax.figure.axes[-1]
-    assert [t.get_text() for t in colour_bar.get_yticklabels()] == ["none", *ladder.scale]
+    assert [t.get_text() for t in colour_bar.get_yticklabels()] == [
+        "none",
+        *(step.name for step in ladder.scale),
+    ]
     assert_not_blank(png(ax))
 
 

@@ -51,11 +51,13 @@ def test_gaps_are_largest_first_and_name_what_is_missing() -> None:
     }
 
 
-def test_a_role_without_expectations_is_always_ready() -> None:
+def test_a_role_without_expectations_is_never_silently_ready() -> None:
     ladder = SIX.add_role(Role(id="intern", title="Intern", level=0), promotes_to=["apm"])
     report = ladder.readiness(Assessment(levels={}), "intern")
-    assert (report.ready, report.score, report.met) == (True, 1.0, ())
-    assert report.to_text() == "Intern: ready (score 1.00)"
+    assert (report.ready, report.judged, report.score, report.met) == (False, False, 0.0, ())
+    assert report.to_text() == (
+        "Intern: not judged (score 0.00; nothing to judge by: the role expects nothing)"
+    )
 
 
 def test_unknown_role_or_competency() -> None:
@@ -67,7 +69,13 @@ def test_unknown_role_or_competency() -> None:
 
 def test_next_steps_most_ready_first() -> None:
     ladder = SIX.add_role(
-        Role(id="principal-pm", title="Principal PM", level=4, track="ic"),
+        Role(
+            id="principal-pm",
+            title="Principal PM",
+            level=4,
+            track="ic",
+            expectations={"communication": 4},
+        ),
         promoted_from=["senior-pm"],
     )
     steps = ladder.next_steps(Assessment(levels={"communication": 4}), "senior-pm")
@@ -119,7 +127,10 @@ def test_meeting_every_expectation_is_ready_with_score_one(data: st.DataObject) 
     ladder = data.draw(ladders())
     role = data.draw(st.sampled_from(ladder.roles))
     report = ladder.readiness(Assessment(levels=expected_levels(ladder, role.id)), role)
-    assert (report.ready, report.score, report.gaps) == (True, 1.0, ())
+    if role.expectations:
+        assert (report.ready, report.score, report.gaps) == (True, 1.0, ())
+    else:  # nothing to judge by: never silently ready
+        assert (report.ready, report.judged) == (False, False)
 
 
 @given(st.data())

@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING, Any
 from ._formats._files import dump, dumps, load, loads
 from ._ladder import Ladder
 from ._limits import Limits
-from ._model import DEFAULT_SCALE, Competency, Expectation, Move, Promotion, Reference, Role
+from ._model import (
+    DEFAULT_SCALE,
+    Competency,
+    Expectation,
+    Move,
+    Proficiency,
+    Promotion,
+    PromotionRule,
+    Reference,
+    Role,
+)
 from ._problems import LadderError, Problem
 
 if TYPE_CHECKING:
@@ -88,7 +98,9 @@ __all__ = [
     "Limits",
     "Move",
     "Problem",
+    "Proficiency",
     "Promotion",
+    "PromotionRule",
     "Rank",
     "Readiness",
     "Reference",

@@ -66,7 +66,7 @@ class Assessment:
             Traceback (most recent call last):
             ...
             careerladder.LadderError: error unknown-competency: unknown competency 'comunication' in levels.comunication; did you mean 'communication'?
-            error level-off-scale: level 9 in levels.comunication is off the scale; expected 1 to 5 or one of: aware, practicing, proficient, advanced, expert
+            error level-off-scale: level 9 in levels.comunication is off the scale; expected 0 (not yet) to 5 or one of: aware, practicing, proficient, advanced, expert
         """  # noqa: E501
         resolved, problems = resolve_levels(self.levels, ladder, ("levels",))
         if problems:
@@ -76,8 +76,8 @@ class Assessment:
 
 @functools.cache
 def spellings(scale: tuple[str, ...]) -> dict[str, int]:
-    """The plainest ways a CSV cell writes a level of *scale*: ``1``, ``2``, ... and its names."""
-    found = {str(n): n for n in range(1, len(scale) + 1)}
+    """The plainest ways a CSV cell writes a level of *scale*: ``0``, ``1``, ... and its names."""
+    found = {str(n): n for n in range(len(scale) + 1)}
     for n, name in enumerate(scale, 1):
         found.setdefault(name, n)
         found.setdefault(name.casefold(), n)
@@ -88,24 +88,33 @@ def spellings(scale: tuple[str, ...]) -> dict[str, int]:
 class _Index:
     """What checking levels against one ladder needs, built once per ladder."""
 
-    known: frozenset[str]
-    levels: frozenset[int]
-    names: dict[str, int] = attrs.field(hash=False)
+    #: Each competency's steps, lowest first.
+    scales: dict[str, tuple[str, ...]] = attrs.field(hash=False)
+    #: Each competency's step names (folded) -> their numbers.
+    names: dict[str, dict[str, int]] = attrs.field(hash=False)
+
+
+#: Ways to write step 0, "not yet", in an assessment.
+_NOT_YET = {"not yet": 0, "not-yet": 0}
 
 
 @functools.lru_cache(maxsize=16)
 def _index(ladder: Ladder) -> _Index:
     # A ladder is immutable and hashes once: a team report looks it up per person.
-    return _Index(
-        known=frozenset(c.id for c in ladder.competencies),
-        levels=frozenset(range(1, len(ladder.scale) + 1)),
-        names={name.casefold(): i for i, name in enumerate(ladder.scale, 1)},
-    )
+    scales = {
+        c.id: tuple(step.name for step in c.scale or ladder.scale) for c in ladder.competencies
+    }
+    # Step 0 may be written as words too, unless a step is called that.
+    names = {
+        cid: {**_NOT_YET, **{name.casefold(): i for i, name in enumerate(scale, 1)}}
+        for cid, scale in scales.items()
+    }
+    return _Index(scales=scales, names=names)
 
 
-def competency_ids(ladder: Ladder) -> frozenset[str]:
-    """The ids of the competencies *ladder* measures, built once per ladder."""
-    return _index(ladder).known
+def step_names(ladder: Ladder, competency: str) -> tuple[str, ...]:
+    """The step names of *competency*'s scale (its own, or the ladder's), lowest first."""
+    return _index(ladder).scales[competency]
 
 
 def is_number(text: str) -> bool:
@@ -120,58 +129,63 @@ _LONGEST_NUMBER = 10
 
 def plain_levels(levels: Mapping[str, object], ladder: Ladder) -> bool:
     """
-    Whether *levels* are all numbers on *ladder*'s scale, for competencies it measures.
+    Whether *levels* are all numbers on their competency's scale (0 included).
 
     Checked in bulk, as most assessments are: only the others need `resolve_levels`.
     """
-    index = _index(ladder)
-    values = levels.values()
-    return (
-        levels.keys() <= index.known
-        and index.levels.issuperset(values)
-        and bool not in set(map(type, values))  # True == 1 to a set, never to a reader
-    )
+    scales = _index(ladder).scales
+    for cid, level in levels.items():
+        scale = scales.get(cid)
+        # True == 1 to Python, never to a reader.
+        if scale is None or type(level) is not int or not 0 <= level <= len(scale):
+            return False
+    return True
 
 
 def resolve_levels(
     levels: Mapping[str, object], ladder: Ladder, prefix: tuple[str | int, ...]
 ) -> tuple[dict[str, int], list[Problem]]:
-    """The levels as numbers on *ladder*'s scale, and the problems of those that are not."""
+    """
+    The levels as numbers on each competency's scale, and the problems of those that are not.
+
+    A level is a number from 0 ("not yet") to the number of steps, or a step's name.
+    """
     # This runs once per person in a team report: keep the common case cheap.
     index = _index(ladder)
-    known, names = index.known, index.names
-    size = len(ladder.scale)
+    scales, names = index.scales, index.names
     resolved: dict[str, int] = {}
     problems: list[Problem] = []
     for cid, level in levels.items():
+        scale = scales.get(cid, tuple(step.name for step in ladder.scale))
+        size = len(scale)
         if type(level) is int:
             number: object = level
         elif isinstance(level, str):
             text = level.strip()
-            number = int(text) if is_number(text) else names.get(text.casefold())
+            number = int(text) if is_number(text) else names.get(cid, {}).get(text.casefold())
         else:
             number = None
-        if cid in known and type(number) is int and 1 <= number <= size:
+        if cid in scales and type(number) is int and 0 <= number <= size:
             resolved[cid] = number
             continue
         path = format_path((*prefix, cid))
-        if cid not in known:
+        if cid not in scales:
             problems.append(
                 Problem(
                     code="unknown-competency",
                     message=f"unknown competency {_q(cid)} in {path}"
-                    f"{hint(cid, known, 'the ladder does not measure it')}",
+                    f"{hint(cid, scales, 'the ladder does not measure it')}",
                     path=path,
                 )
             )
-        if type(number) is int and 1 <= number <= size:
+        if type(number) is int and 0 <= number <= size:
             resolved[cid] = number
         else:
             problems.append(
                 Problem(
                     code="level-off-scale",
-                    message=f"level {_q(level)} in {path} is off the scale; expected 1 to "
-                    f"{size} or one of: {', '.join(ladder.scale)}",
+                    message=f"level {_q(level)} in {path} is off the scale; expected 0 (not yet) "
+                    f"to {size} or one of: {', '.join(scale)}",
                     path=path,
                 )
             )

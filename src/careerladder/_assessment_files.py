@@ -18,11 +18,11 @@ import attrs
 
 from ._assessment import (
     Assessment,
-    competency_ids,
     is_number,
     plain_levels,
     resolve_levels,
     spellings,
+    step_names,
 )
 from ._formats._files import read_structured
 from ._formats._text import not_utf8_file
@@ -223,14 +223,12 @@ def _person(  # noqa: PLR0913 -- one call site, all positions of one person's ro
     if ladder is not None:
         # The common case, one lookup per cell: every cell as written names a
         # competency of the ladder and a level on its scale, by number or name.
-        spelled = spellings(ladder.scale)
         try:
-            known = {c: spelled[v] for c, v in pairs}
+            known = {c: spellings(step_names(ladder, c))[v] for c, v in pairs}
         except KeyError:
             pass
         else:
-            if known.keys() <= competency_ids(ladder):
-                return Assessment(levels=known, person=person)
+            return Assessment(levels=known, person=person)
     levels: dict[str, int | str] = {
         c.strip(): int(v) if is_number(v) else v.strip() for c, v in pairs
     }

@@ -21,7 +21,15 @@ from ._problems import quote as _q
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
-    from ._model import Competency, Move, Promotion, Reference, Role
+    from ._model import (
+        Competency,
+        Move,
+        Proficiency,
+        Promotion,
+        PromotionRule,
+        Reference,
+        Role,
+    )
 
 
 class Parts(Protocol):
@@ -32,7 +40,7 @@ class Parts(Protocol):
     @property
     def name(self) -> str: ...
     @property
-    def scale(self) -> tuple[str, ...]: ...
+    def scale(self) -> tuple[Proficiency, ...]: ...
     @property
     def competencies(self) -> tuple[Competency, ...]: ...
     @property
@@ -45,6 +53,8 @@ class Parts(Protocol):
     def moves(self) -> tuple[Move, ...]: ...
     @property
     def ignore(self) -> tuple[str, ...]: ...
+    @property
+    def promotion_rule(self) -> PromotionRule: ...
 
 
 def _same(path: DocPath) -> DocPath:
@@ -168,7 +178,88 @@ class _Checker:
         self.promotions()
         self.moves()
         self.ignored()
+        self.rule()
         return self.problems
+
+    def rule(self) -> None:
+        """Check the promotion rule, and that ``min_points`` goes with the points rule."""
+        rule = self.ladder.promotion_rule
+        path: DocPath = ("promotion_rule",)
+        if rule.kind not in ("all", "most", "points"):
+            self.add(
+                "invalid-rule",
+                f"unknown promotion rule kind {_q(rule.kind)} in {self.show((*path, 'kind'))}; "
+                "expected 'all', 'most' or 'points'",
+                (*path, "kind"),
+            )
+        elif rule.kind == "most":
+            self.most(rule, path)
+        elif rule.kind == "points":
+            self.points(rule, path)
+        if rule.kind != "points":
+            for index, role in enumerate(self.ladder.roles):
+                if role.min_points is not None:
+                    here = ("roles", index, "min_points")
+                    self.add(
+                        "invalid-rule",
+                        f"{self.show(here)} is given, but the ladder's promotion rule is "
+                        f"{_q(rule.kind)}; min_points counts only under promotion_rule "
+                        "{kind: points, points: [...]}",
+                        here,
+                    )
+
+    def most(self, rule: PromotionRule, path: DocPath) -> None:
+        if rule.allowed_gaps is None and rule.min_share is None:
+            self.add(
+                "invalid-rule",
+                f"the 'most' rule in {self.show(path)} needs allowed_gaps, min_share or both",
+                path,
+            )
+        if rule.allowed_gaps is not None and not (
+            type(rule.allowed_gaps) is int and rule.allowed_gaps >= 0
+        ):
+            here = (*path, "allowed_gaps")
+            self.add(
+                "invalid-rule",
+                f"{self.show(here)} must be a whole number from 0, got {_q(rule.allowed_gaps)}",
+                here,
+            )
+        if rule.min_share is not None and not (
+            _is_level(rule.min_share) and 0 < rule.min_share <= 1
+        ):
+            here = (*path, "min_share")
+            self.add(
+                "invalid-rule",
+                f"{self.show(here)} must be a share above 0 and at most 1, got "
+                f"{_q(rule.min_share)}",
+                here,
+            )
+
+    def points(self, rule: PromotionRule, path: DocPath) -> None:
+        here = (*path, "points")
+        longest = max((len(s) for s in (self.ladder.scale, *self.scales.values())), default=0)
+        if any(not _is_level(p) or p < 0 for p in rule.points):
+            self.add(
+                "invalid-rule", f"{self.show(here)} must hold numbers from 0, one per step", here
+            )
+        elif len(rule.points) != longest + 1:
+            self.add(
+                "invalid-rule",
+                f"{self.show(here)} gives {len(rule.points)} values; give {longest + 1}: one "
+                f"for step 0 (not yet) and one for each of the {longest} steps of the longest "
+                "scale",
+                here,
+            )
+        for index, role in enumerate(self.ladder.roles):
+            if role.min_points is not None and not (
+                _is_level(role.min_points) and role.min_points >= 0
+            ):
+                where = ("roles", index, "min_points")
+                self.add(
+                    "wrong-type",
+                    f"{self.show(where)} must be a number from 0, got {_q(role.min_points)}",
+                    where,
+                )
 
     def ignored(self) -> None:
         for index, code in enumerate(self.ladder.ignore):
@@ -245,15 +336,19 @@ class _Checker:
                 )
 
     def scale(self) -> None:
-        scale = self.ladder.scale
-        if not scale:
+        self.steps(self.ladder.scale, ("scale",))
+
+    def steps(self, scale: tuple[Proficiency, ...], where: DocPath) -> None:
+        """Check the steps of a proficiency scale: named, in words, each once."""
+        if not scale and where == ("scale",):
             self.add(
-                "invalid-scale", "scale is empty; name at least one level, lowest first", ("scale",)
+                "invalid-scale", "scale is empty; name at least one level, lowest first", where
             )
             return
         seen: set[str] = set()
-        for index, name in enumerate(scale):
-            path = ("scale", index)
+        for index, step in enumerate(scale):
+            path = (*where, index)
+            name = step.name
             if not self.text(name, path, "level a name"):
                 continue
             if name.strip().isdigit():
@@ -286,11 +381,14 @@ class _Checker:
             path = ("competencies", index)
             self.ident(competency.id, (*path, "id"), "competency")
             self.text(competency.name, (*path, "name"), "competency a name")
+            self.steps(competency.scale, (*path, "scale"))
             self.sources(competency.sources, path)
         self.unique(
             ((c.id, ("competencies", i, "id")) for i, c in enumerate(competencies)), "competency"
         )
         self.competency_ids = {c.id for c in competencies}
+        #: Each competency's scale: its own, else the ladder's.
+        self.scales = {c.id: c.scale or self.ladder.scale for c in competencies}
 
     def roles(self) -> None:
         roles = self.ladder.roles
@@ -319,7 +417,7 @@ class _Checker:
         self.unique(((r.id, ("roles", i, "id")) for i, r in enumerate(roles)), "role")
 
     def expectations(self, role: Role, role_path: DocPath) -> None:
-        size = len(self.ladder.scale)
+        sizes = {cid: len(scale) for cid, scale in self.scales.items()}
         seen: set[str] = set()
         known, references = self.competency_ids, self.reference_ids
         for expectation in role.expectations:
@@ -331,7 +429,7 @@ class _Checker:
                 and cid in known
                 and cid not in seen
                 and type(level) is int
-                and 1 <= level <= size
+                and 1 <= level <= sizes[cid]
                 and all(source in references for source in expectation.sources)
             ):
                 seen.add(cid)
@@ -354,17 +452,29 @@ class _Checker:
                     f"unknown competency {_q(cid)} in {self.show(path)}{hint}",
                     path,
                 )
-            level, level_path = expectation.level, (*path, "level")
-            if self.integer(level, level_path) and not 1 <= level <= size:
-                names = ", ".join(f"{i} {n}" for i, n in enumerate(self.ladder.scale, 1))
-                self.add(
-                    "level-off-scale",
-                    f"level {level} in {self.show(level_path)} is off the scale; expected 1 to "
-                    f"{size} "
-                    f"({names})",
-                    level_path,
-                )
+            scale = self.scales.get(cid) or self.ladder.scale
+            self.level(expectation.level, (*path, "level"), scale)
             self.sources(expectation.sources, path)
+
+    def level(self, level: object, path: DocPath, scale: tuple[Proficiency, ...]) -> None:
+        """Check an expectation's level against its competency's scale."""
+        size = len(scale)
+        if isinstance(level, str):
+            # A name that names no step: the ladder turns the others into numbers.
+            self.add(
+                "level-off-scale",
+                f"level {_q(level)} in {self.show(path)} is not on the scale; expected a number "
+                f"from 1 to {size} or one of: {', '.join(step.name for step in scale)}",
+                path,
+            )
+        elif self.integer(level, path) and not 1 <= level <= size:  # type: ignore[operator]
+            names = ", ".join(f"{i} {step.name}" for i, step in enumerate(scale, 1))
+            self.add(
+                "level-off-scale",
+                f"level {level} in {self.show(path)} is off the scale; expected 1 to {size} "
+                f"({names})",
+                path,
+            )
 
     def promotions(self) -> None:
         # Levels that rise along every promotion cannot loop, so the cycle
@@ -454,6 +564,9 @@ def lint(ladder: Parts, where: Callable[[DocPath], DocPath] = _same) -> list[Pro
 
     roles = {role.id: (i, role) for i, role in enumerate(ladder.roles)}
     entered: set[str] = {move.target for move in ladder.moves}
+    # Under the points rule any competency earns points and a role may expect
+    # none: what it takes is min_points.
+    points = ladder.promotion_rule.kind == "points"
     for position, promotion in enumerate(ladder.promotions):
         entered.add(promotion.target)
         (_, source), (t, target) = roles[promotion.source], roles[promotion.target]
@@ -483,7 +596,7 @@ def lint(ladder: Parts, where: Callable[[DocPath], DocPath] = _same) -> list[Pro
                 "hired into it",
                 ("roles", i),
             )
-        if not role.expectations:
+        if not role.expectations and not points:
             warn(
                 "no-expectations",
                 f"role {_q(role.id)} ({show(('roles', i))}) has no expectations; say what it "
@@ -491,7 +604,7 @@ def lint(ladder: Parts, where: Callable[[DocPath], DocPath] = _same) -> list[Pro
                 ("roles", i),
             )
     for i, competency in enumerate(ladder.competencies):
-        if competency.id not in used:
+        if competency.id not in used and not points:
             warn(
                 "unused-competency",
                 f"no role expects competency {_q(competency.id)} ({show(('competencies', i))}); "

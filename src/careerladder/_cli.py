@@ -369,15 +369,16 @@ def _wrap(line: str, indent: int = 2) -> str:
 
 def _readiness(args: argparse.Namespace, out: TextIO) -> int:
     from ._assessment_files import iter_assessments, load_assessment  # noqa: PLC0415
-    from ._readiness import team_csv, team_readiness  # noqa: PLC0415
+    from ._readiness import team_csv, team_readiness, write_readiness_csv  # noqa: PLC0415
 
     ladder = _resolve(args.ladder, _limits(args))
     role = None if args.role is None else _role(ladder, args.role).id
     current = None if args.current is None else _role(ladder, args.current)
-    if current is not None and not ladder.next_roles(current):
+    if current is not None and not (ladder.next_roles(current) or ladder.lateral_roles(current)):
         out.write(
             _wrap(
-                f"No promotion leads from {current.title} ({current.id}) on {ladder.id}, so "
+                f"No promotion or move leads from {current.title} ({current.id}) on "
+                f"{ladder.id}, so "
                 "there is no next role to compare with; give --role to compare with any role.",
                 indent=0,
             )
@@ -403,14 +404,20 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
             atomic_writer(args.out) as raw,
         ):
             stream = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-            # Read against the ladder above: every level is already a number on its scale.
-            count = team_csv(ladder, tick(people), stream, role=role, current=current, checked=True)
+            if args.best_fit is not None:
+                fits = team_readiness(ladder, tick(people), best_fit=args.best_fit)
+                count = write_readiness_csv(fits, stream)
+            else:
+                # Read against the ladder above: every level is already a number on its scale.
+                count = team_csv(
+                    ladder, tick(people), stream, role=role, current=current, checked=True
+                )
             stream.flush()
             stream.detach()
         sys.stderr.write(f"wrote {_count(count, 'row')} to {args.out}\n")
         return OK
     with paused_collector():
-        reports = team_readiness(ladder, people, role=role, current=current)
+        reports = team_readiness(ladder, people, role=role, current=current, best_fit=args.best_fit)
     if args.format == "markdown":
         out.write("\n\n".join(report.to_markdown() for report in reports) + "\n")
         return OK
@@ -767,7 +774,18 @@ def _parser() -> argparse.ArgumentParser:
     target = readiness.add_mutually_exclusive_group()
     target.add_argument("--role", metavar="R", help="the role to compare with")
     target.add_argument(
-        "--from", dest="current", metavar="R", help="the current role: compare with its next roles"
+        "--from",
+        dest="current",
+        metavar="R",
+        help="the current role: compare with the roles it is promoted or moves to",
+    )
+    target.add_argument(
+        "--best-fit",
+        nargs="?",
+        type=_positive,
+        const=3,
+        metavar="N",
+        help="the N roles (default 3) each person fits best, on every track",
     )
     readiness.add_argument(
         "--out", metavar="FILE", help="write CSV rows to FILE (with progress on a terminal)"

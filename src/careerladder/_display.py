@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ._diff import LadderDiff
     from ._ladder import Ladder
     from ._mapping import RoleMapping
-    from ._model import Role
+    from ._model import Competency, Expectation, Role
     from ._readiness import Readiness
 
 #: The column name for roles without a track.
@@ -57,6 +57,11 @@ def matrix(ladder: Ladder) -> list[tuple[Role, list[int | None]]]:
         levels = {e.competency: e.level for e in role.expectations}
         rows.append((role, [levels.get(c) for c in ids]))
     return rows
+
+
+def step_name(ladder: Ladder, competency: Competency, level: int) -> str:
+    """The name of step *level* on *competency*'s scale (its own, or the ladder's)."""
+    return (competency.scale or ladder.scale)[level - 1].name
 
 
 # -- Markdown -----------------------------------------------------------------------
@@ -99,7 +104,7 @@ def ladder_markdown(ladder: Ladder) -> str:
         ),
     )
     if ladder.competencies:
-        scale = ", ".join(f"{i} {md(name)}" for i, name in enumerate(ladder.scale, 1))
+        scale = ", ".join(f"{i} {md(step.name)}" for i, step in enumerate(ladder.scale, 1))
         lines += ["", f"Expected levels ({scale}):", ""]
         lines += md_table(
             ["Role", *(md(c.name) for c in ladder.competencies)],
@@ -123,9 +128,17 @@ def role_markdown(role: Role) -> str:
         lines.append("")
         lines += md_table(
             ["Competency", "Level", "Behaviour"],
-            ([md(e.competency), str(e.level), md(e.description)] for e in role.expectations),
+            ([md(e.competency), str(e.level), md(behaviour(e))] for e in role.expectations),
         )
     return "\n".join(lines) + "\n"
+
+
+def behaviour(expectation: Expectation) -> str:
+    """The expectation's line and its observable behaviours, as one line of text."""
+    parts = [expectation.description] if expectation.description else []
+    if expectation.examples:
+        parts.append("e.g. " + "; ".join(expectation.examples))
+    return " ".join(parts)
 
 
 # -- HTML ---------------------------------------------------------------------------
@@ -199,7 +212,7 @@ def ladder_html(ladder: Ladder) -> str:
             f'<span title="{esc(c.description or c.id)}">{esc(c.name)}</span>'
             for c in ladder.competencies
         ]
-        scale = ", ".join(f"{i} {esc(name)}" for i, name in enumerate(ladder.scale, 1))
+        scale = ", ".join(f"{i} {esc(step.name)}" for i, step in enumerate(ladder.scale, 1))
         parts.append(
             html_table(
                 ["Role", *names],
@@ -209,8 +222,8 @@ def ladder_html(ladder: Ladder) -> str:
                         *(
                             ""
                             if v is None
-                            else f'<span title="{esc(ladder.scale[v - 1])}">{v}</span>'
-                            for v in values
+                            else f'<span title="{esc(step_name(ladder, c, v))}">{v}</span>'
+                            for c, v in zip(ladder.competencies, values, strict=True)
                         ),
                     ]
                     for role, values in matrix(ladder)
@@ -220,6 +233,12 @@ def ladder_html(ladder: Ladder) -> str:
         )
     parts.append("</div>")
     return "".join(parts)
+
+
+def _behaviour_html(expectation: Expectation) -> str:
+    items = "".join(f"<li>{esc(example)}</li>" for example in expectation.examples)
+    listed = f'<ul style="margin:0;padding-left:1.2em">{items}</ul>' if items else ""
+    return esc(expectation.description) + listed
 
 
 def role_html(role: Role) -> str:
@@ -235,13 +254,17 @@ def role_html(role: Role) -> str:
         parts.append(f"<p>{esc(role.summary)}</p>")
     if role.expectations:
         # A column of empty cells says nothing: behaviours show only where some are written.
-        described = any(e.description for e in role.expectations)
+        described = any(e.description or e.examples for e in role.expectations)
         header = ["Competency", "Level", *(["Behaviour"] if described else [])]
         parts.append(
             html_table(
                 header,
                 (
-                    [esc(e.competency), str(e.level), *([esc(e.description)] if described else [])]
+                    [
+                        esc(e.competency),
+                        str(e.level),
+                        *([_behaviour_html(e)] if described else []),
+                    ]
                     for e in role.expectations
                 ),
             )

@@ -11,7 +11,18 @@ from typing import TYPE_CHECKING, cast
 import attrs
 
 from ._check import check, lint
-from ._model import DEFAULT_SCALE, Competency, Expectation, Move, Promotion, Reference, Role
+from ._model import (
+    DEFAULT_STEPS,
+    Competency,
+    Expectation,
+    Move,
+    Proficiency,
+    Promotion,
+    PromotionRule,
+    Reference,
+    Role,
+    steps,
+)
 from ._problems import LadderError, Problem, fail, suggest
 from ._problems import quote as _q
 
@@ -45,10 +56,6 @@ def _codes(value: str | Iterable[str]) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-def _scale(value: Iterable[str]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)
-
-
 # One converter per field: the attrs mypy plugin cannot solve a generic `tuple`.
 def _competencies(value: Iterable[Competency]) -> tuple[Competency, ...]:
     return tuple(value)
@@ -60,6 +67,12 @@ def _roles(value: Iterable[Role]) -> tuple[Role, ...]:
 
 def _references(value: Iterable[Reference]) -> tuple[Reference, ...]:
     return tuple(value)
+
+
+def _named(expectation: Expectation) -> bool:
+    """Whether the level is given by a step's name (while a ladder is being built)."""
+    level: object = expectation.level
+    return isinstance(level, str)
 
 
 RoleKey = str | Role
@@ -82,8 +95,9 @@ class Ladder:
         id: Short unique name of the ladder.
         name: Human-readable name.
         description: What the ladder is for.
-        scale: The proficiency levels, lowest first; expectation levels are
-            positions on it, starting at 1.
+        scale: The proficiency steps, lowest first, as names or `Proficiency`
+            objects; expectation levels are positions on it, starting at 1,
+            for every competency that has no scale of its own.
         competencies: What the ladder measures.
         roles: The rungs, in any order.
         promotions: `Promotion` objects or plain ``(source, target)`` pairs of
@@ -91,6 +105,8 @@ class Ladder:
             promotions in another order are equal.
         moves: Lateral `Move` objects or ``(source, target)`` pairs between
             roles on the same level; a set, like promotions.
+        promotion_rule: How readiness is judged (`PromotionRule`): every
+            expectation met by default.
         ignore: Lint codes switched off for this ladder, such as
             ``unused-competency``; `lint` leaves them out.
         references: The documents that ``sources`` fields cite.
@@ -133,16 +149,20 @@ class Ladder:
     id: str
     name: str
     description: str = ""
-    scale: tuple[str, ...] = attrs.field(default=DEFAULT_SCALE, converter=_scale)
+    scale: tuple[Proficiency, ...] = attrs.field(default=DEFAULT_STEPS, converter=steps)
     competencies: tuple[Competency, ...] = attrs.field(default=(), converter=_competencies)
     roles: tuple[Role, ...] = attrs.field(default=(), converter=_roles)
     # Promotions are a set of edges: their order carries no meaning.
     promotions: tuple[Promotion, ...] = attrs.field(default=(), converter=_promotions, eq=frozenset)
     moves: tuple[Move, ...] = attrs.field(default=(), converter=_moves, eq=frozenset)
+    promotion_rule: PromotionRule = attrs.field(factory=PromotionRule)
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_codes)
     references: tuple[Reference, ...] = attrs.field(default=(), converter=_references)
 
     def __attrs_post_init__(self) -> None:
+        if any(_named(e) for role in self.roles for e in role.expectations):
+            # A level given by its step's name becomes its number, where it names one.
+            object.__setattr__(self, "roles", tuple(self._numbered(role) for role in self.roles))
         problems = check(self)
         if problems:
             raise LadderError(problems)
@@ -153,6 +173,20 @@ class Ladder:
             f"competencies, {len(self.promotions)} promotions"
             + (f", {len(self.moves)} moves>" if self.moves else ">")
         )
+
+    def _numbered(self, role: Role) -> Role:
+        if not any(_named(e) for e in role.expectations):
+            return role
+        scales = {c.id: c.scale or self.scale for c in self.competencies}
+        numbered = []
+        for e in role.expectations:
+            level: object = e.level
+            if isinstance(level, str):
+                steps = scales.get(e.competency, ())
+                names = {step.name.casefold(): i for i, step in enumerate(steps, 1)}
+                level = names.get(level.strip().casefold(), level)
+            numbered.append(attrs.evolve(e, level=level))  # type: ignore[arg-type]
+        return attrs.evolve(role, expectations=numbered)
 
     # -- derived indexes (never a second source of truth) ---------------------------
 
@@ -346,6 +380,24 @@ class Ladder:
             ]
         )
 
+    def scale_of(self, competency: CompetencyKey) -> tuple[Proficiency, ...]:
+        """
+        Return the proficiency steps of *competency*: its own, else the ladder's.
+
+        Example:
+            >>> ladder = Ladder(
+            ...     id="l",
+            ...     name="L",
+            ...     competencies=[
+            ...         Competency(id="tech", name="Technology", scale=["adopts", "specializes"]),
+            ...         Competency(id="talk", name="Communication"),
+            ...     ],
+            ... )
+            >>> [s.name for s in ladder.scale_of("tech")], len(ladder.scale_of("talk"))
+            (['adopts', 'specializes'], 5)
+        """
+        return self.competency(competency).scale or self.scale
+
     def next_roles(self, role: RoleKey) -> tuple[Role, ...]:
         """
         Return the roles *role* can be promoted to, lowest level first.
@@ -528,6 +580,28 @@ class Ladder:
         from ._readiness import next_steps  # noqa: PLC0415 -- analysis loads on first use
 
         return next_steps(self, assessment, current)
+
+    def best_fit(self, assessment: Assessment, top: int = 3) -> tuple[Readiness, ...]:
+        """
+        Return the roles *assessment* fits best, on every track: where does the person sit?
+
+        The roles the person is ready for come first, most senior first; then
+        the closest ones not yet reached, by score and by how much is missing.
+        Readiness is judged by the ladder's `PromotionRule`; roles with nothing
+        to judge them by are left out.
+
+        Example:
+            >>> from careerladder import Assessment, presets
+            >>> ladder = presets.load("six-step")
+            >>> levels = {e.competency: e.level for e in ladder.role("pm").expectations}
+            >>> [(r.role.id, r.ready) for r in ladder.best_fit(Assessment(levels=levels), top=2)]
+            [('pm', True), ('apm', True)]
+
+        .. versionadded:: 0.1.0
+        """
+        from ._readiness import best_fit  # noqa: PLC0415 -- analysis loads on first use
+
+        return best_fit(self, assessment, top)
 
     def lint(self) -> tuple[Problem, ...]:
         """

@@ -9,7 +9,8 @@ needs the whole ladder lives in `careerladder._check`.
 from __future__ import annotations
 
 import datetime as dt  # noqa: TC003 -- attrs and cattrs read the annotations
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -25,6 +26,53 @@ def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Proficiency:
+    """
+    One step of a proficiency scale, such as "specializes" or "advanced".
+
+    In files a step is a plain string (its name) or a mapping with a name,
+    a description and examples.
+
+    Attributes:
+        name: The step's name; an expectation or an assessment may give a
+            level by it.
+        description: What someone at this step does.
+        examples: Observable behaviours that show the step.
+
+    Example:
+        >>> Proficiency(name="specializes", examples=["Is the go-to person for one stack"]).examples
+        ('Is the go-to person for one stack',)
+
+    .. versionadded:: 0.1.0
+    """
+
+    name: str
+    description: str = ""
+    examples: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    def __str__(self) -> str:
+        """The step's name."""
+        return self.name
+
+
+def steps(value: str | Proficiency | Iterable[str | Proficiency]) -> tuple[Proficiency, ...]:
+    """
+    A scale from step names or `Proficiency` steps, lowest first.
+
+    Example:
+        >>> [step.name for step in steps(["adopts", Proficiency(name="specializes")])]
+        ['adopts', 'specializes']
+    """
+    if isinstance(value, str | Proficiency):
+        value = (value,)
+    return tuple(s if isinstance(s, Proficiency) else Proficiency(name=s) for s in value)
+
+
+#: `DEFAULT_SCALE` as `Proficiency` steps.
+DEFAULT_STEPS: tuple[Proficiency, ...] = tuple(Proficiency(name=n) for n in DEFAULT_SCALE)
 
 
 @attrs.frozen(kw_only=True)
@@ -66,11 +114,16 @@ class Competency:
         name: Human-readable name.
         description: What the competency covers.
         category: Optional grouping, such as ``core`` or ``leadership``.
+        scale: The competency's own proficiency steps, lowest first (names or
+            `Proficiency` objects); empty means the ladder's scale.
         sources: Ids of the ladder's references this competency rests on.
 
     Example:
         >>> Competency(id="communication", name="Communication", sources="handbook").sources
         ('handbook',)
+        >>> tech = Competency(id="technology", name="Technology", scale=["adopts", "specializes"])
+        >>> [step.name for step in tech.scale]
+        ['adopts', 'specializes']
 
     .. versionadded:: 0.1.0
     """
@@ -79,6 +132,7 @@ class Competency:
     name: str
     description: str = ""
     category: str | None = None
+    scale: tuple[Proficiency, ...] = attrs.field(default=(), converter=steps)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
 
@@ -89,14 +143,18 @@ class Expectation:
 
     Attributes:
         competency: Id of the competency.
-        level: Position on the ladder's proficiency scale, 1 for its lowest
-            entry.
-        description: The behaviour someone at this level shows.
+        level: Step on the competency's proficiency scale (its own, or the
+            ladder's), 1 for its lowest; inside a `Ladder` it may be given by
+            the step's name, which the ladder turns into its number.
+        description: The behaviour someone at this level shows, in a line.
+        examples: Observable behaviours that show it.
         sources: Ids of the ladder's references this expectation rests on.
 
     Example:
         >>> Expectation(competency="communication", level=3).level
         3
+        >>> Expectation(competency="communication", level=3, examples="Writes design docs").examples
+        ('Writes design docs',)
 
     .. versionadded:: 0.1.0
     """
@@ -104,10 +162,19 @@ class Expectation:
     competency: str
     level: int
     description: str = ""
+    examples: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
 
-def _expectations(value: Iterable[Expectation]) -> tuple[Expectation, ...]:
+def _expectations(
+    value: Iterable[Expectation] | Mapping[str, int | str | Expectation],
+) -> tuple[Expectation, ...]:
+    # `{competency: level}` reads as a ladder file writes it.
+    if isinstance(value, Mapping):
+        return tuple(
+            v if isinstance(v, Expectation) else Expectation(competency=k, level=v)  # type: ignore[arg-type]
+            for k, v in value.items()
+        )
     return tuple(value)
 
 
@@ -134,8 +201,11 @@ class Role:
         summary: The role in a sentence or two.
         responsibilities: What the role owns.
         expectations: What the role expects of each competency, at most one
-            per competency. Roles that list the same expectations in another
-            order are equal.
+            per competency, as `Expectation` objects or a mapping
+            ``{competency: level}``. Roles that list the same expectations in
+            another order are equal.
+        min_points: Under a ladder's points rule (`PromotionRule`), the points
+            a person needs to reach the role.
         sources: Ids of the ladder's references this role rests on.
 
     Example:
@@ -149,7 +219,7 @@ class Role:
         >>> pm.aliases
         ('Product Owner',)
         >>> pm.expectation("communication")
-        Expectation(competency='communication', level=3, description='', sources=())
+        Expectation(competency='communication', level=3, description='', examples=(), sources=())
 
     .. versionadded:: 0.1.0
     """
@@ -167,6 +237,7 @@ class Role:
     expectations: tuple[Expectation, ...] = attrs.field(
         default=(), converter=_expectations, eq=frozenset
     )
+    min_points: int | float | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     @property
@@ -287,3 +358,39 @@ class Move(_Edge):
 
     .. versionadded:: 0.1.0
     """
+
+
+def _points(value: Iterable[float]) -> tuple[float, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class PromotionRule:
+    """
+    How readiness for a role is judged, for every role of a ladder.
+
+    Attributes:
+        kind: ``"all"``: every expectation met (the default). ``"most"``: at
+            most *allowed_gaps* expectations unmet and/or at least *min_share*
+            of them met. ``"points"``: the steps a person shows in every
+            competency earn *points*, and a role is reached when their sum
+            reaches the role's ``min_points``, whatever the spread.
+        allowed_gaps: Under ``"most"``, how many expectations may be unmet.
+        min_share: Under ``"most"``, the share of expectations (0 to 1) that
+            must be met.
+        points: Under ``"points"``, what each step earns: ``points[0]`` for
+            step 0 ("not yet"), ``points[1]`` for the first step, and so on,
+            for every competency.
+
+    Example:
+        >>> rule = PromotionRule(kind="points", points=[0, 1, 3, 6, 12, 20])
+        >>> rule.points[3]
+        6
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: Literal["all", "most", "points"] = "all"
+    allowed_gaps: int | None = None
+    min_share: float | None = None
+    points: tuple[float, ...] = attrs.field(default=(), converter=_points)

@@ -213,7 +213,7 @@ def plot_matrix(ladder: Ladder, ax: Axes | None = None) -> Axes:
         ax, ladder.name, "expected levels"
     )  # wrapped to the axes before a colour bar narrows them
     bar = ax.figure.colorbar(image, ax=ax, ticks=range(steps + 1))
-    bar.ax.set_yticklabels(["none", *ladder.scale])
+    bar.ax.set_yticklabels(["none", *(step.name for step in ladder.scale)])
     bar.outline.set_edgecolor("#999999")  # the white "none" step needs an edge to show
     return ax
 

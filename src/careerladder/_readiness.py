@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from ._assessment import Assessment
     from ._ladder import Ladder, RoleKey
-    from ._model import Role
+    from ._model import PromotionRule, Role
 
 
 @attrs.frozen(kw_only=True)
@@ -56,9 +56,13 @@ class Readiness:
 
     Attributes:
         role: The role assessed against.
-        ready: Whether every expectation of the role is met.
+        ready: Whether the person reaches the role under the ladder's
+            `PromotionRule`: every expectation met (the default rule), most of
+            them, or enough points. Never true for a role with nothing to
+            judge it by (see *judged*).
         score: From 0 to 1: the share of the role's expected levels the person
-            reaches, each level counted once (1 when the role expects nothing).
+            reaches, each level counted once; under the points rule, the share
+            of the role's ``min_points`` earned.
         gaps: The expectations not met, largest shortfall first.
         met: The competencies whose expectation is met, in the role's order.
         person: Who was assessed, if known.
@@ -67,6 +71,13 @@ class Readiness:
             mapping.
         step: In `Ladder.next_steps`, the kind of step to the role:
             ``"promotion"`` or ``"move"`` (lateral, same level).
+        rule: The kind of rule that decided: ``"all"``, ``"most"`` or
+            ``"points"``.
+        reason: Why, in words, where the rule is not "all" or there was
+            nothing to judge by: ``"13 of 20 points"``.
+        judged: False when there was nothing to judge the role by (it expects
+            nothing, or has no ``min_points`` under the points rule).
+        points: Under the points rule, the points the person earns.
 
     Example:
         >>> from careerladder import Assessment, presets
@@ -88,8 +99,31 @@ class Readiness:
     met: tuple[str, ...]
     person: str | None = None
     demonstrated: Mapping[str, int] = attrs.field(factory=dict, hash=False)
-    #: From `Ladder.next_steps`: ``"promotion"`` or ``"move"`` (a lateral move).
     step: str | None = None
+    rule: str = "all"
+    reason: str = ""
+    judged: bool = True
+    points: float | None = None
+
+    @property
+    def verdict(self) -> str:
+        """
+        ``ready``, ``not ready``, or ``not judged`` when there was nothing to judge by.
+
+        Example:
+            >>> from careerladder import Assessment, Ladder, Role
+            >>> ladder = Ladder(id="l", name="L", roles=[Role(id="a", title="A", level=1)])
+            >>> ladder.readiness(Assessment(levels={}), "a").verdict
+            'not judged'
+        """
+        if not self.judged:
+            return "not judged"
+        return "ready" if self.ready else "not ready"
+
+    def _headline(self) -> str:
+        who = f"{self.person} for " if self.person else ""
+        why = f"; {self.reason}" if self.reason else ""
+        return f"{who}{self.role.title}: {self.verdict} (score {self.score:.2f}{why})"
 
     def to_text(self) -> str:
         """
@@ -105,9 +139,7 @@ class Readiness:
             missing: communication 1 of 2 (1 short)
             met: collaboration-influence, decision-making, customer-focus, data-analysis, business-acumen, continuous-learning, product-execution, problem-solving
         """  # noqa: E501
-        who = f"{self.person} for " if self.person else ""
-        verdict = "ready" if self.ready else "not ready"
-        lines = [f"{who}{self.role.title}: {verdict} (score {self.score:.2f})"]
+        lines = [self._headline()]
         if self.gaps:
             lines.append("missing: " + ", ".join(_gap_text(g) for g in self.gaps))
         if self.met:
@@ -125,10 +157,9 @@ class Readiness:
             >>> print(report.to_markdown().splitlines()[0])
             **Chief Product Officer**: not ready (score 0.06)
         """
-        who = f"{self.person} for " if self.person else ""
-        verdict = "ready" if self.ready else "not ready"
+        title = f"{self.person} for {self.role.title}" if self.person else self.role.title
         rows = [
-            f"**{who}{self.role.title}**: {verdict} (score {self.score:.2f})",
+            f"**{title}**{self._headline().removeprefix(title)}",
             "",
             "| Competency | Expected | Demonstrated | Missing |",
             "|---|---|---|---|",
@@ -197,10 +228,11 @@ def _gap_text(gap: Gap) -> str:
 class _Plan:
     """What one role expects, laid out once for comparing many people with it."""
 
-    __slots__ = ("expected", "role", "total")
+    __slots__ = ("expected", "role", "rule", "total")
 
-    def __init__(self, role: Role) -> None:
+    def __init__(self, role: Role, rule: PromotionRule) -> None:
         self.role = role
+        self.rule = rule
         self.expected = [(e.competency, e.level) for e in role.expectations]
         self.total = sum(level for _, level in self.expected)
 
@@ -221,40 +253,122 @@ class _Plan:
                 met.append(competency)
                 reached += expected
         gaps.sort(key=_shortfall)
-        return (reached / self.total if self.total else 1.0), gaps, met
+        return (reached / self.total if self.total else 0.0), gaps, met
+
+    def judge(self, levels: Mapping[str, int]) -> _Verdict:
+        """Compare *levels* with the role, and judge them by the ladder's rule."""
+        score, gaps, met = self.compare(levels)
+        rule = self.rule
+        if rule.kind == "points":
+            # Every competency earns points, whatever the role expects of it.
+            last = len(rule.points) - 1
+            total = float(sum(rule.points[min(level, last)] for level in levels.values()))
+            needed = self.role.min_points
+            if needed is None:
+                reason = "nothing to judge by: the role has no min_points under the points rule"
+                return _Verdict(
+                    ready=False,
+                    score=0.0,
+                    gaps=gaps,
+                    met=met,
+                    reason=reason,
+                    judged=False,
+                    points=total,
+                )
+            score = min(total / needed, 1.0) if needed > 0 else 1.0
+            reason = f"{total:g} of {needed:g} points"
+            return _Verdict(total >= needed, score, gaps, met, reason, points=total)
+        if not self.expected:
+            reason = "nothing to judge by: the role expects nothing"
+            return _Verdict(ready=False, score=0.0, gaps=gaps, met=met, reason=reason, judged=False)
+        if rule.kind == "most":
+            return _Verdict(
+                _most(rule, len(gaps), len(met)),
+                score,
+                gaps,
+                met,
+                _most_reason(rule, len(met), len(self.expected)),
+            )
+        return _Verdict(not gaps, score, gaps, met, "")
 
     def assess(self, levels: Mapping[str, int], person: str | None) -> Readiness:
-        score, gaps, met = self.compare(levels)
+        verdict = self.judge(levels)
         return Readiness(
             role=self.role,
-            ready=not gaps,
-            score=score,
-            gaps=tuple(Gap(competency=c, expected=e, actual=a) for c, e, a in gaps),
-            met=tuple(met),
+            ready=verdict.ready,
+            score=verdict.score,
+            gaps=tuple(Gap(competency=c, expected=e, actual=a) for c, e, a in verdict.gaps),
+            met=tuple(verdict.met),
             person=person,
             demonstrated={competency: levels.get(competency, 0) for competency, _ in self.expected},
+            rule=self.rule.kind,
+            reason=verdict.reason,
+            judged=verdict.judged,
+            points=verdict.points,
         )
 
     def row(self, levels: Mapping[str, int], person: str | None) -> tuple[float, list[str]]:
         """The score and the CSV row of `write_readiness_csv`, with no objects between."""
-        score, gaps, _ = self.compare(levels)
-        missing = ";".join(f"{c} {a}/{e}" for c, e, a in gaps)
-        return score, [person or "", self.role.id, "no" if gaps else "yes", f"{score:.3f}", missing]
+        verdict = self.judge(levels)
+        return verdict.score, csv_row(
+            person,
+            role=self.role.id,
+            ready=_word(verdict.ready, judged=verdict.judged),
+            score=verdict.score,
+            gaps=(f"{c} {a}/{e}" for c, e, a in verdict.gaps),
+            reason=verdict.reason,
+        )
+
+
+@attrs.frozen
+class _Verdict:
+    ready: bool
+    score: float
+    gaps: list[tuple[str, int, int]]
+    met: list[str]
+    reason: str
+    judged: bool = True
+    points: float | None = None
+
+
+def _most(rule: PromotionRule, unmet: int, met: int) -> bool:
+    within = rule.allowed_gaps is None or unmet <= rule.allowed_gaps
+    share = rule.min_share is None or met / (met + unmet) >= rule.min_share
+    return within and share
+
+
+def _most_reason(rule: PromotionRule, met: int, expected: int) -> str:
+    needs = []
+    if rule.allowed_gaps is not None:
+        needs.append(f"at most {rule.allowed_gaps} unmet")
+    if rule.min_share is not None:
+        needs.append(f"at least {rule.min_share:.0%} met")
+    return f"{met} of {expected} expectations met; the rule asks {' and '.join(needs)}"
 
 
 def _shortfall(gap: tuple[str, int, int]) -> int:
     return gap[2] - gap[1]  # largest shortfall first
 
 
-def assess(role: Role, levels: Mapping[str, int], person: str | None) -> Readiness:
-    """Compare resolved *levels* with what *role* expects."""
-    return _Plan(role).assess(levels, person)
+def _ranked(report: Readiness) -> tuple[int, float]:
+    """Most ready first: ready, then by score; roles not judged last."""
+    return (_RANKS[_word(report.ready, judged=report.judged)], -report.score)
+
+
+def _word(ready: bool, *, judged: bool) -> str:
+    """The verdict as the CSV report writes it."""
+    return "yes" if ready else "no" if judged else "not judged"
+
+
+#: Verdicts, most ready first.
+_RANKS = {"yes": 0, "no": 1, "not judged": 2}
 
 
 def readiness(ladder: Ladder, assessment: Assessment, role: RoleKey) -> Readiness:
     """Compare one person's *assessment* with what *role* of *ladder* expects."""
     target = ladder.role(role)
-    return assess(target, assessment.resolve(ladder), assessment.person)
+    plan = _Plan(target, ladder.promotion_rule)
+    return plan.assess(assessment.resolve(ladder), assessment.person)
 
 
 def next_steps(ladder: Ladder, assessment: Assessment, current: RoleKey) -> tuple[Readiness, ...]:
@@ -262,8 +376,37 @@ def next_steps(ladder: Ladder, assessment: Assessment, current: RoleKey) -> tupl
     levels = assessment.resolve(ladder)
     steps = [(r, "promotion") for r in ladder.next_roles(current)]
     steps += [(r, "move") for r in ladder.lateral_roles(current)]
-    reports = [attrs.evolve(assess(r, levels, assessment.person), step=kind) for r, kind in steps]
-    return tuple(sorted(reports, key=lambda report: -report.score))
+    rule = ladder.promotion_rule
+    reports = [
+        attrs.evolve(_Plan(r, rule).assess(levels, assessment.person), step=kind)
+        for r, kind in steps
+    ]
+    return tuple(sorted(reports, key=_ranked))
+
+
+def best_fit(ladder: Ladder, assessment: Assessment, top: int = 3) -> tuple[Readiness, ...]:
+    """
+    The roles *assessment* fits best, on every track: where does the person sit?
+
+    The roles the person is ready for come first, most senior first; then the
+    closest ones not yet reached, by score and by what is missing; roles with
+    nothing to judge them by are left out.
+    """
+    levels = assessment.resolve(ladder)
+    rule = ladder.promotion_rule
+    reports = [_Plan(role, rule).assess(levels, assessment.person) for role in ladder]
+    return tuple(_fitting(reports)[:top])
+
+
+def _fitting(reports: Iterable[Readiness]) -> list[Readiness]:
+    """Reports in best-fit order, those not judged left out."""
+    judged = [r for r in reports if r.judged]
+    ready = sorted((r for r in judged if r.ready), key=lambda r: (-r.role.level, -r.score))
+    closest = sorted(
+        (r for r in judged if not r.ready),
+        key=lambda r: (-r.score, sum(g.shortfall for g in r.gaps), r.role.level),
+    )
+    return ready + closest
 
 
 def team_readiness(
@@ -272,14 +415,17 @@ def team_readiness(
     *,
     role: RoleKey | None = None,
     current: RoleKey | None = None,
+    best_fit: int | None = None,
 ) -> Iterator[Readiness]:
     """
     Yield the readiness of many people, one assessment at a time.
 
     With *role*, each person is compared with that role; with *current*, with
-    each role *current* promotes to, most ready first; with neither, with
-    every role of the ladder, lowest first. Assessments are read as the result
-    is iterated, so a team of any size fits in memory.
+    each role *current* promotes or moves to, most ready first; with
+    *best_fit*, each person's best-fitting roles, that many at most (see
+    `Ladder.best_fit`); with none, with every role of the ladder, lowest
+    first. Assessments are read as the result is iterated, so a team of any
+    size fits in memory.
 
     Raises:
         LadderError: If an assessment names a competency the ladder does not
@@ -299,8 +445,10 @@ def team_readiness(
     """
     for plans, levels, person in _team(ladder, assessments, role, current):
         reports = [plan.assess(levels, person) for plan in plans]
-        if current is not None:
-            reports.sort(key=lambda report: -report.score)
+        if best_fit is not None:
+            reports = _fitting(reports)[:best_fit]
+        elif current is not None:
+            reports.sort(key=_ranked)
         yield from reports
 
 
@@ -327,7 +475,7 @@ def team_csv(  # noqa: PLR0913 -- internal; every option is keyword-only
     for plans, levels, person in _team(ladder, assessments, role, current, checked=checked):
         rows = [plan.row(levels, person) for plan in plans]
         if current is not None:
-            rows.sort(key=lambda row: -row[0])
+            rows.sort(key=lambda row: (_RANKS[row[1][2]], -row[0]))
         writer.writerows(row for _, row in rows)
         count += len(rows)
     return count
@@ -348,11 +496,11 @@ def _team(
     targets = (
         [ladder.role(role)]
         if role is not None
-        else list(ladder.next_roles(current))
+        else [*ladder.next_roles(current), *ladder.lateral_roles(current)]
         if current is not None
         else list(ladder)
     )
-    plans = [_Plan(target) for target in targets]
+    plans = [_Plan(target, ladder.promotion_rule) for target in targets]
 
     if checked:
         for assessment in assessments:
@@ -406,15 +554,34 @@ def write_readiness_csv(reports: Iterable[Readiness], stream: TextIO) -> int:
     writer.writerow(CSV_COLUMNS)
     count = 0
     for report in reports:
-        missing = ";".join(f"{g.competency} {g.actual}/{g.expected}" for g in report.gaps)
         writer.writerow(
-            [
-                report.person or "",
-                report.role.id,
-                "yes" if report.ready else "no",
-                f"{report.score:.3f}",
-                missing,
-            ]
+            csv_row(
+                report.person,
+                role=report.role.id,
+                ready=_word(report.ready, judged=report.judged),
+                score=report.score,
+                gaps=(f"{g.competency} {g.actual}/{g.expected}" for g in report.gaps),
+                reason=report.reason,
+            )
         )
         count += 1
     return count
+
+
+def csv_row(  # noqa: PLR0913 -- the columns of one row
+    person: str | None,
+    *,
+    role: str,
+    ready: str,
+    score: float,
+    gaps: Iterable[str],
+    reason: str,
+) -> list[str]:
+    """
+    One row of the readiness CSV report.
+
+    ``missing`` holds the rule's reason first, where there is one (``13 of 20
+    points``), then each gap.
+    """
+    missing = ";".join([reason, *gaps] if reason else gaps)
+    return [person or "", role, ready, f"{score:.3f}", missing]

@@ -229,13 +229,14 @@ def assessments(draw: st.DrawFn, ladder: Ladder) -> Assessment:
         >>> @settings(max_examples=20, deadline=None)
         ... @given(assessments(ladder))
         ... def test_levels_are_on_the_scale(found):
-        ...     assert all(1 <= level <= 5 for level in found.resolve(ladder).values())
+        ...     assert all(0 <= level <= 5 for level in found.resolve(ladder).values())
         >>> test_levels_are_on_the_scale()
     """
     chosen = draw(st.lists(st.sampled_from([c.id for c in ladder.competencies]), unique=True))
     levels: dict[str, int | str] = {}
     for competency in chosen:
-        level = draw(st.integers(1, len(ladder.scale)))
-        by_name = draw(st.booleans())
-        levels[competency] = ladder.scale[level - 1] if by_name else level
+        steps = ladder.scale_of(competency)
+        level = draw(st.integers(0, len(steps)))
+        by_name = draw(st.booleans()) and level > 0
+        levels[competency] = steps[level - 1].name if by_name else level
     return Assessment(levels=levels, person=draw(st.none() | st.just("someone")))

@@ -31,8 +31,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._limits import DEFAULT_LIMITS, Limits
+from .._model import DEFAULT_STEPS
 from .._problems import DocPath, parse_path
 from ._bounds import within_bounds
+from ._converter import converter
 from ._document import Origin, Problems, build_ladder
 from ._json import parse as parse_json
 from ._json import positions
@@ -80,12 +82,13 @@ def _rubric(
             rubricId=rubric_id,
         )
         criterion["CFRubricCriterionLevels"] = []
-        for score, name in enumerate(ladder.scale, 1):
+        for score, step in enumerate(competency.scale or ladder.scale, 1):
             level = entity(
                 "criterion-level",
                 competency.id,
                 str(score),
-                quality=name,
+                quality=step.name,
+                description=step.description or None,
                 score=score,
                 position=score,
                 rubricCriterionId=criterion["identifier"],
@@ -164,7 +167,7 @@ def to_case(
         extensions={
             "careerladder": {
                 "id": ladder.id,
-                "scale": list(ladder.scale),
+                "scale": [converter.unstructure(step) for step in ladder.scale],
                 "references": listed,
             }
         },
@@ -267,7 +270,7 @@ def to_case(
         cite(found, role.sources, "role", role.id)
         for expectation in role.expectations:
             competency = ladder.competency(expectation.competency)
-            level_name = ladder.scale[expectation.level - 1]
+            level_name = ladder.scale_of(competency)[expectation.level - 1].name
             statement = expectation.description or f"{competency.name}: {level_name}"
             child = item(
                 "Expectation",
@@ -364,6 +367,8 @@ class _Importer:
             if isinstance(r.get("id"), str)
         }
         self.cites: dict[str, list[str]] = {}
+        #: Each competency's steps, from its rubric criterion: score -> step.
+        self.steps: dict[str, dict[int, object]] = {}
         #: Where each part of the ladder document came from in the package.
         self.places: dict[tuple[Any, ...], str] = {(): "CFDocument"}
         for _, association in self.associations:
@@ -417,10 +422,16 @@ class _Importer:
                         f"{path}.CFRubricCriteria[{i}] names no item of the package",
                     )
                     continue
+                code = _text(item, "humanCodingScheme")
                 for level in _objects(criterion.get("CFRubricCriterionLevels")):
-                    found[_text(level, "identifier")] = (
-                        _text(item, "humanCodingScheme"),
-                        level.get("score", 0),
+                    found[_text(level, "identifier")] = (code, level.get("score", 0))
+                    step = _text(level, "quality")
+                    described = _text(level, "description")
+                    score = level.get("score", 0)
+                    if type(score) is not int:
+                        continue  # the level itself is checked where it is used
+                    self.steps.setdefault(code, {})[score] = (
+                        {"name": step, "description": described} if described else step
                     )
         return found
 
@@ -518,6 +529,15 @@ class _Importer:
             found["description"] = document["description"]
         if extra.get("scale"):
             found["scale"] = extra["scale"]
+        # A competency whose rubric names other steps than the ladder's has a scale of its own.
+        ladder_steps = [converter.unstructure(s) for s in DEFAULT_STEPS]
+        if isinstance(found.get("scale"), list):
+            ladder_steps = found["scale"]
+        for competency in found["competencies"]:
+            steps = self.steps.get(str(competency.get("id")), {})
+            written = [steps[score] for score in sorted(steps)]
+            if written and written != ladder_steps:
+                competency["scale"] = written
         references = _objects(extra.get("references"))
         if references:
             found["references"] = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -25,6 +26,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from .._model import Proficiency
 from .._problems import DocPath, close_match, hint
 from .._problems import quote as _q
 from ._doc import DocExpectation, DocLevel, DocPromotion, DocTarget
@@ -172,6 +174,33 @@ def _mapping_first(
     converter.register_structure_hook_factory(applies, factory)
 
 
+def _step(converter: cattrs.Converter) -> Callable[[object, type], Proficiency]:
+    # A step is its name, or a mapping with a name, a description and examples.
+    structure = make_dict_structure_fn(Proficiency, converter)
+
+    def hook(value: object, _: type) -> Proficiency:
+        if isinstance(value, str):
+            return Proficiency(name=value)
+        if not isinstance(value, Mapping):
+            raise ShapeError(
+                f"expected a step name or a mapping with a 'name', got {describe(value)}"
+            )
+        return structure(value, Proficiency)
+
+    return hook
+
+
+def _unstructure_step(step: Proficiency) -> object:
+    if not step.description and not step.examples:
+        return step.name
+    found: dict[str, object] = {"name": step.name}
+    if step.description:
+        found["description"] = step.description
+    if step.examples:
+        found["examples"] = list(step.examples)
+    return found
+
+
 def make_converter() -> cattrs.Converter:
     """Build the converter of the file format, with strict hooks."""
     converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
@@ -179,6 +208,12 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(int | float, _structure_number)
+    converter.register_structure_hook(float, _structure_number)
+    converter.register_structure_hook(
+        int | float | None, lambda v, t: None if v is None else _structure_number(v, t)
+    )
+    converter.register_structure_hook(Proficiency, _step(converter))
+    converter.register_unstructure_hook(Proficiency, _unstructure_step)
     converter.register_structure_hook(int | str, _structure_level)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
@@ -270,7 +305,8 @@ def prune(
                             hint(key, fields, "remove it")
                             if isinstance(key, str)
                             else "; remove it"
-                        ),
+                        )
+                        + _comma_hint(key, item),
                     )
                 )
                 if (
@@ -293,6 +329,24 @@ def prune(
             if attrs.has(member):
                 return prune(value, member, path, show, found)
     return value
+
+
+_KEY_LIKE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+
+
+def _comma_hint(key: object, value: object) -> str:
+    """
+    Say what a key with no value that reads like prose most likely is.
+
+    In YAML's ``{description: Does it alone, on familiar ground.}`` the comma
+    ends the description, and "on familiar ground." becomes a key.
+    """
+    if value is None and isinstance(key, str) and not _KEY_LIKE.match(key):
+        return (
+            "; it looks like text cut at a comma: inside {...} or [...] a comma ends a "
+            "value, so quote text that holds one"
+        )
+    return ""
 
 
 @functools.cache

@@ -16,7 +16,7 @@ from typing import TypeAlias
 
 import attrs
 
-from .._model import DEFAULT_SCALE, Competency
+from .._model import DEFAULT_STEPS, Competency, Proficiency, PromotionRule
 
 #: The version of the file format this release reads and writes.
 FORMAT_VERSION = 1
@@ -26,6 +26,7 @@ FORMAT_VERSION = 1
 class DocExpectation:
     level: int | str
     description: str = ""
+    examples: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
 
 
@@ -53,6 +54,7 @@ class DocRole:
     expectations: dict[str, DocLevel] = attrs.field(factory=dict, hash=False)
     promotes_to: tuple[DocTarget, ...] = ()
     moves_to: tuple[DocTarget, ...] = ()
+    min_points: int | float | None = None
     sources: tuple[str, ...] = ()
 
 
@@ -71,7 +73,8 @@ class DocLadder:
     id: str
     name: str
     description: str = ""
-    scale: tuple[str, ...] = DEFAULT_SCALE
+    scale: tuple[Proficiency, ...] = DEFAULT_STEPS
+    promotion_rule: PromotionRule = attrs.field(factory=PromotionRule)
     ignore: tuple[str, ...] = ()
     competencies: tuple[Competency, ...] = ()
     roles: tuple[DocRole, ...] = ()
@@ -87,4 +90,12 @@ ROLE_FIELDS = tuple(f.name for f in attrs.fields(DocRole) if f.name not in _ROLE
 
 #: The fields a ladder has alike in the model and in a file (references are a
 #: mapping by id in a file; promotions and moves sit in the roles).
-LADDER_FIELDS = ("id", "name", "description", "scale", "ignore", "competencies")
+LADDER_FIELDS = (
+    "id",
+    "name",
+    "description",
+    "scale",
+    "promotion_rule",
+    "ignore",
+    "competencies",
+)

@@ -12,7 +12,6 @@ its path and position.
 
 from __future__ import annotations
 
-import functools
 import types
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -24,7 +23,6 @@ from .._check import check, lint
 from .._ladder import Ladder
 from .._model import Expectation, Move, Promotion, Reference, Role
 from .._problems import DocPath, LadderError, Problem, Severity, by_place, format_path
-from .._problems import quote as _q
 from ._converter import converter, describe, prune, shape_problems
 from ._doc import (
     FORMAT_VERSION,
@@ -193,7 +191,7 @@ def doc_to_fields(doc: DocLadder, sink: Problems) -> Translation:
     move_places: list[tuple[int, int, bool]] = []
     short: set[tuple[int, str]] = set()
     for r, role in enumerate(doc.roles):
-        expectations = _read_expectations(r, role, doc.scale, short, sink)
+        expectations = _read_expectations(r, role, short)
         for promotion, place in _read_edges(Promotion, r, role.id, role.promotes_to):
             promotions.append(promotion)
             places.append(place)
@@ -216,46 +214,30 @@ def doc_to_fields(doc: DocLadder, sink: Problems) -> Translation:
     return Translation(fields, places, move_places, short)
 
 
-def _read_expectations(
-    r: int, role: DocRole, scale: tuple[str, ...], short: set[tuple[int, str]], sink: Problems
-) -> list[Expectation]:
-    """Role *r*'s expectations; those in the short form are noted in *short*."""
-    positions = _positions(scale)
+def _read_expectations(r: int, role: DocRole, short: set[tuple[int, str]]) -> list[Expectation]:
+    """
+    Role *r*'s expectations; those in the short form are noted in *short*.
+
+    A level given by a step's name stays a name: the ladder turns it into the
+    step's number on the competency's own scale, or reports it.
+    """
     expectations = []
     for cid, value in role.expectations.items():
         # The short form `competency: level` is the common one: no detour.
-        if type(value) is int:
-            short.add((r, cid))
-            expectations.append(Expectation(competency=cid, level=value))
-            continue
-        full = value if isinstance(value, DocExpectation) else DocExpectation(level=value)
         if not isinstance(value, DocExpectation):
             short.add((r, cid))
-        level = full.level
-        if isinstance(level, str):
-            path: DocPath = ("roles", r, "expectations", cid)
-            if isinstance(value, DocExpectation):
-                path = (*path, "level")
-            if level.casefold() not in positions:
-                sink.add(
-                    "level-off-scale",
-                    f"level {_q(level)} in {sink.show(path)} is not on the scale; expected "
-                    f"a number from 1 to {len(scale)} or one of: {', '.join(scale)}",
-                    path,
-                )
-            # A placeholder on the scale, so the problem is reported once.
-            level = positions.get(level.casefold(), 1)
+            expectations.append(Expectation(competency=cid, level=value))  # type: ignore[arg-type]
+            continue
         expectations.append(
             Expectation(
-                competency=cid, level=level, description=full.description, sources=full.sources
+                competency=cid,
+                level=value.level,  # type: ignore[arg-type]
+                description=value.description,
+                examples=value.examples,
+                sources=value.sources,
             )
         )
     return expectations
-
-
-@functools.lru_cache(maxsize=8)
-def _positions(scale: tuple[str, ...]) -> dict[str, int]:
-    return {name.casefold(): i for i, name in enumerate(scale, 1)}
 
 
 def _read_edges(
@@ -413,8 +395,13 @@ def ladder_to_doc(ladder: Ladder) -> dict[str, Any]:
             **{name: getattr(role, name) for name in ROLE_FIELDS},
             expectations={
                 e.competency: (
-                    DocExpectation(level=e.level, description=e.description, sources=e.sources)
-                    if e.description or e.sources
+                    DocExpectation(
+                        level=e.level,
+                        description=e.description,
+                        examples=e.examples,
+                        sources=e.sources,
+                    )
+                    if e.description or e.sources or e.examples
                     else e.level
                 )
                 for e in sorted(role.expectations, key=lambda e: catalogue[e.competency])

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from .._check import ID_PATTERN
+from .._model import Proficiency
 from ._doc import FORMAT_VERSION, DocExpectation, DocLadder
 
 SCHEMA_ID = "https://careerladder.readthedocs.io/en/latest/careerladder.schema.json"
@@ -33,6 +34,10 @@ _DESCRIPTIONS = {
     "entry": "Whether people are hired straight into the role.",
     "moves_to": "Roles on the same level this role can move to sideways (lateral moves).",
     "ignore": "Lint codes switched off for this ladder, such as 'unused-competency'.",
+    "examples": "Observable behaviours that show it.",
+    "min_points": "Under the points rule, the points a person needs to reach the role.",
+    "promotion_rule": "How readiness is judged: {kind: all}, {kind: most, allowed_gaps: 1} "
+    "or {kind: points, points: [0, 1, 3, 6, 12, 20]}.",
     "aliases": "Other titles for the same role.",
     "expectations": "What the role expects of each competency: {competency id: level}.",
     "promotes_to": "Roles this role can be promoted to.",
@@ -64,6 +69,11 @@ class _Builder:
             return {"type": "boolean"}
         if tp is dt.date:
             return {"type": "string", "format": "date"}
+        if origin is typing.Literal:
+            return {"enum": list(args)}
+        if tp is Proficiency:
+            # A step is its name, or a mapping with a name.
+            return {"anyOf": [{"type": "string"}, self.cls(tp)]}
         if origin in (typing.Union, types.UnionType):
             if type(None) in args:
                 rest = [a for a in args if a is not type(None)]
@@ -121,8 +131,9 @@ def json_schema() -> dict[str, Any]:
         **root["properties"],
     }
     root["properties"]["careerladder"]["const"] = FORMAT_VERSION
-    level = root["properties"]["scale"]["items"]
-    level["pattern"] = r"\D"  # a level name is not a bare number
+    # A step's name is not a bare number, so that a level can be given either way.
+    builder.defs[_name(Proficiency)]["properties"]["name"]["pattern"] = r"\D"
+    root["properties"]["scale"]["items"]["anyOf"][0]["pattern"] = r"\D"
     # A level by name or number: a number must be at least 1.
     builder.defs[_name(DocExpectation)]["properties"]["level"]["anyOf"][0]["minimum"] = 1
     return {

@@ -496,7 +496,9 @@ def matrix_rows(ladder: Ladder, levels: LevelStyle = "numbers") -> list[list[obj
             if level is None:
                 cells.append("")
             else:
-                cells.append(ladder.scale[level - 1] if levels == "names" else level)
+                cells.append(
+                    ladder.scale_of(competency)[level - 1].name if levels == "names" else level
+                )
         rows.append(cells)
     return rows
 
@@ -569,7 +571,7 @@ def _workbook(ladder: Ladder, levels: LevelStyle) -> bytes:
     info.append(["id", ladder.id])
     info.append(["name", ladder.name])
     info.append(["description", ladder.description or None])
-    info.append(["scale", "; ".join(ladder.scale)])
+    info.append(["scale", "; ".join(step.name for step in ladder.scale)])
     catalogue = book.create_sheet("competencies")
     catalogue.append(["id", "name", "category", "description"])
     for c in ladder.competencies:

@@ -1,49 +1,42 @@
 """Build a small dual-track ladder, query it, and print it as a ladder file."""
 
-from careerladder import Competency, Expectation, Ladder, Role, dumps
-
-
-def expects(**levels: int) -> list[Expectation]:
-    """Expectations from ``competency=level`` pairs."""
-    return [Expectation(competency=c, level=n) for c, n in levels.items()]
-
+from careerladder import Competency, Ladder, Role, dumps
 
 ladder = Ladder(
     id="acme",
     name="ACME product",
     competencies=[
         Competency(id="craft", name="Product craft"),
-        Competency(id="people", name="People leadership"),
+        Competency(id="people-leadership", name="People leadership"),
     ],
     roles=[
-        Role(id="pm", title="Product Manager", level=1, expectations=expects(craft=2)),
+        Role(id="pm", title="Product Manager", level=1, expectations={"craft": 2}),
         Role(
             id="senior-pm",
             title="Senior Product Manager",
             level=2,
             aliases=["Senior PM"],
-            expectations=expects(craft=3, people=1),
+            expectations={"craft": "proficient", "people-leadership": 1},
         ),
         Role(
             id="staff-pm",
             title="Staff Product Manager",
             level=3,
             track="ic",
-            expectations=expects(craft=4, people=1),
+            expectations={"craft": 4, "people-leadership": 1},
         ),
         Role(
             id="gpm",
             title="Group Product Manager",
             level=3,
             track="management",
-            expectations=expects(craft=3, people=3),
+            expectations={"craft": 3, "people-leadership": 3},
         ),
     ],
     promotions=[("pm", "senior-pm"), ("senior-pm", "staff-pm"), ("senior-pm", "gpm")],
 )
 
-print("After Senior PM:", ", ".join(role.title for role in ladder.next_roles("Senior PM")))
-for step in ladder.gap("senior-pm", "gpm"):
-    print(f"To become a Group PM, raise {step.competency} to level {step.level}")
-print()
+print([r.id for r in ladder.next_roles("senior pm")])  # ['staff-pm', 'gpm']
+print(ladder.gap("senior-pm", "gpm"))  # (Expectation(competency='people-leadership', ...),)
+print(ladder.update_role("pm", track="ic").role("pm").track)  # ic
 print(dumps(ladder), end="")

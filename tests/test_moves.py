@@ -84,3 +84,25 @@ def test_validate_refuses_an_unknown_lint_code(capsys: pytest.CaptureFixture[str
 def test_the_format_version_is_a_whole_number() -> None:
     with pytest.raises(LadderError, match="careerladder: expected a whole number"):
         loads("careerladder: one\nid: l\nname: L\n")
+
+
+def test_a_one_word_alias_from_the_title_is_a_lint() -> None:
+    role = Role(id="cpo", title="Chief Product Officer", level=1, aliases=["EVP", "Product"])
+    ladder = Ladder(id="l", name="L", roles=[role], ignore=["no-expectations"])
+    assert [str(p) for p in ladder.lint()] == [
+        "warning alias-fragment: alias 'Product' of role 'cpo' (roles[0].aliases[1]) is one "
+        "word of its title; if it was cut from a longer title at a comma (aliases: [EVP, "
+        'Product]), quote that title: ["EVP, Product"]'
+    ]
+
+
+def test_replace_and_update_role() -> None:
+    ladder = two(moves=[("a", "b")], ignore=["no-expectations"])
+    assert ladder.replace(name="M").name == "M"
+    renamed = ladder.update_role("a", id="x", track="ic")
+    assert renamed.role("x").track == "ic"
+    assert renamed.moves == (Move(source="x", target="b"),)
+    roles = [Role(id="a", title="A", level=1), Role(id="b", title="B", level=2)]
+    up = Ladder(id="l", name="L", roles=roles, promotions=[("a", "b")], ignore=["no-expectations"])
+    assert up.update_role("b", id="c").promotions == (Promotion(source="a", target="c"),)
+    assert Role(id="a", title="A", level=1).replace(grade="L1").grade == "L1"

@@ -67,7 +67,13 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 #: The codes of the lints, which `Ladder.ignore` and ``--ignore`` may switch off.
-LINT_CODES = ("expectation-drops", "unreachable-role", "unused-competency", "no-expectations")
+LINT_CODES = (
+    "expectation-drops",
+    "unreachable-role",
+    "unused-competency",
+    "no-expectations",
+    "alias-fragment",
+)
 
 #: At most this many cycles are reported; each one found costs a pass over
 #: the graph, and a hostile file could hold thousands.
@@ -542,6 +548,21 @@ def _rises(source: Role, target: Role) -> bool | None:
     return None
 
 
+def _fragments(role: Role) -> list[str]:
+    """One-word aliases that are one of the words of the role's title."""
+    if not isinstance(role.title, str):
+        return []
+    words = re.split(r"[\s,/()-]+", role.title.casefold())
+    return [
+        alias
+        for alias in role.aliases
+        if isinstance(alias, str)
+        and alias.strip()
+        and " " not in alias.strip()
+        and alias.strip().casefold() in words
+    ]
+
+
 def check(ladder: Parts, where: Callable[[DocPath], DocPath] = _same) -> list[Problem]:
     """
     Return every broken invariant of *ladder*.
@@ -595,6 +616,15 @@ def lint(ladder: Parts, where: Callable[[DocPath], DocPath] = _same) -> list[Pro
                 f"{lowest}; add a promotion into it, or mark it 'entry: true' if people are "
                 "hired into it",
                 ("roles", i),
+            )
+        for fragment in _fragments(role):
+            k = role.aliases.index(fragment)
+            warn(
+                "alias-fragment",
+                f"alias {_q(fragment)} of role {_q(role.id)} ({show(('roles', i, 'aliases', k))}) "
+                "is one word of its title; if it was cut from a longer title at a "
+                'comma (aliases: [EVP, Product]), quote that title: ["EVP, Product"]',
+                ("roles", i, "aliases", k),
             )
         if not role.expectations and not points:
             warn(

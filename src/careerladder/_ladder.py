@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -867,6 +867,54 @@ class Ladder:
                 ]
             )
         return attrs.evolve(self, promotions=kept)
+
+    def replace(self, **changes: Any) -> Ladder:  # noqa: ANN401 -- any field's value
+        """
+        Return a new, checked ladder with the fields in *changes* replaced.
+
+        Raises:
+            LadderError: If the result would be invalid.
+
+        Example:
+            >>> from careerladder import presets
+            >>> presets.load("six-step").replace(name="Our product ladder").name
+            'Our product ladder'
+        """
+        return attrs.evolve(self, **changes)
+
+    def update_role(self, role: RoleKey, **changes: Any) -> Ladder:  # noqa: ANN401
+        """
+        Return a new ladder where *role* has the fields in *changes* replaced.
+
+        An id changed here is changed in the promotions and moves too.
+
+        Raises:
+            LadderError: If the role is not on the ladder, or the result would be invalid.
+
+        Example:
+            >>> from careerladder import presets
+            >>> ladder = presets.load("six-step").update_role("Senior PM", track="ic", level=3)
+            >>> ladder.role("senior-pm").track
+            'ic'
+        """
+        old = self.role(role)
+        new = attrs.evolve(old, **changes)
+        fields: dict[str, Any] = {"roles": self._replace_role(old, new)}
+        if new.id != old.id:
+            rename = {old.id: new.id}
+            fields["promotions"] = [
+                attrs.evolve(
+                    p, source=rename.get(p.source, p.source), target=rename.get(p.target, p.target)
+                )
+                for p in self.promotions
+            ]
+            fields["moves"] = [
+                attrs.evolve(
+                    m, source=rename.get(m.source, m.source), target=rename.get(m.target, m.target)
+                )
+                for m in self.moves
+            ]
+        return attrs.evolve(self, **fields)
 
     def add_move(self, source: RoleKey, target: RoleKey, *, criteria: Iterable[str] = ()) -> Ladder:
         """

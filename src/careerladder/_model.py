@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt  # noqa: TC003 -- attrs and cattrs read the annotations
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -239,6 +239,16 @@ class Role:
     )
     min_points: int | float | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    def replace(self, **changes: Any) -> Role:  # noqa: ANN401 -- any field's value
+        """
+        Return a copy of the role with the fields in *changes* replaced.
+
+        Example:
+            >>> Role(id="pm", title="PM", level=2).replace(track="ic").track
+            'ic'
+        """
+        return attrs.evolve(self, **changes)
 
     @property
     def titles(self) -> tuple[str, ...]:

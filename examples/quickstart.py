@@ -36,7 +36,8 @@ ladder = Ladder(
     promotions=[("pm", "senior-pm"), ("senior-pm", "staff-pm"), ("senior-pm", "gpm")],
 )
 
-print([r.id for r in ladder.next_roles("senior pm")])  # ['staff-pm', 'gpm']
-print(ladder.gap("senior-pm", "gpm"))  # (Expectation(competency='people-leadership', ...),)
-print(ladder.update_role("pm", track="ic").role("pm").track)  # ic
+print("After Senior PM:", ", ".join(role.title for role in ladder.next_roles("Senior PM")))
+for step in ladder.gap("senior-pm", "gpm"):
+    print(f"To become a Group PM, raise {step.competency} to level {step.level}")
+print()
 print(dumps(ladder), end="")

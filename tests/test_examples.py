@@ -21,7 +21,7 @@ def test_quickstart_prints_the_ladder_it_builds(capsys: pytest.CaptureFixture[st
     head, _, text = out.partition("\n\n")
     assert head.splitlines() == [
         "After Senior PM: Staff Product Manager, Group Product Manager",
-        "To become a Group PM, raise people to level 3",
+        "To become a Group PM, raise people-leadership to level 3",
     ]
     assert loads(text) == namespace["ladder"]
 

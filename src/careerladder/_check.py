@@ -549,17 +549,12 @@ def _rises(source: Role, target: Role) -> bool | None:
 
 
 def _fragments(role: Role) -> list[str]:
-    """One-word aliases that are one of the words of the role's title."""
-    if not isinstance(role.title, str):
-        return []
+    """One-word aliases that are one of the words of the role's title (a valid role)."""
     words = re.split(r"[\s,/()-]+", role.title.casefold())
     return [
         alias
         for alias in role.aliases
-        if isinstance(alias, str)
-        and alias.strip()
-        and " " not in alias.strip()
-        and alias.strip().casefold() in words
+        if " " not in alias.strip() and alias.strip().casefold() in words
     ]
 
 

@@ -364,13 +364,18 @@ def _profile_signal(
 ) -> tuple[float, float, str] | None:
     """How alike the expectations are, with the weight the evidence deserves."""
 
-    def share(level: int, ladder: Ladder) -> float:
-        steps = len(ladder.scale)
+    def share(level: int, ladder: Ladder, competency: str) -> float:
+        # Each competency on its own scale: the same step counts alike on a
+        # scale of three and on one of five.
+        steps = len(ladder.scale_of(competency))
         return (level - 1) / (steps - 1) if steps > 1 else 1.0
 
     expected_b = {e.competency: e.level for e in rb.expectations}
     pairs = [
-        (share(e.level, a), share(expected_b[shared[e.competency]], b))
+        (
+            share(e.level, a, e.competency),
+            share(expected_b[shared[e.competency]], b, shared[e.competency]),
+        )
         for e in ra.expectations
         if e.competency in shared and shared[e.competency] in expected_b
     ]

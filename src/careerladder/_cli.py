@@ -84,7 +84,12 @@ def _writing(target: str | Path) -> Iterator[None]:
 
 
 def _limits(args: argparse.Namespace) -> Limits:
-    return Limits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_nodes=args.max_nodes)
+    return Limits(
+        max_bytes=args.max_bytes,
+        max_depth=args.max_depth,
+        max_nodes=args.max_nodes,
+        max_cells=args.max_cells,
+    )
 
 
 def _ignored(given: list[str]) -> set[str]:
@@ -371,7 +376,8 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
     from ._assessment_files import iter_assessments, load_assessment  # noqa: PLC0415
     from ._readiness import team_csv, team_readiness  # noqa: PLC0415
 
-    ladder = _resolve(args.ladder, _limits(args))
+    limits = _limits(args)
+    ladder = _resolve(args.ladder, limits)
     role = None if args.role is None else _role(ladder, args.role).id
     current = None if args.current is None else _role(ladder, args.current)
     if current is not None and not ladder.next_roles(current):
@@ -387,9 +393,9 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
     many = Path(args.assessment).suffix.lower() == ".csv"
     # Read with the ladder, so that every problem is located in the file.
     people = (
-        iter_assessments(args.assessment, ladder)
+        iter_assessments(args.assessment, ladder, limits=limits)
         if many
-        else iter([load_assessment(args.assessment, ladder)])
+        else iter([load_assessment(args.assessment, ladder, limits=limits)])
     )
     if args.out:
         # Written beside the target and renamed at the end: a problem found
@@ -630,6 +636,7 @@ def _limit_options() -> argparse.ArgumentParser:
         ("bytes", "largest file, in bytes"),
         ("depth", "deepest nesting of lists and mappings"),
         ("nodes", "most values in a YAML file, each use of an anchor counted as a copy"),
+        ("cells", "most cells a sheet of a matrix spans (rows times columns)"),
     ):
         default = getattr(DEFAULT_LIMITS, f"max_{name}")
         group.add_argument(

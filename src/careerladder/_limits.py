@@ -33,6 +33,10 @@ class Limits:
         max_nodes: Most values (scalars, lists and mappings) in a YAML
             document, counting each use of an anchor as a copy of what it
             names, so an "alias bomb" is refused before anything expands it.
+        max_cells: Most cells a sheet of a matrix may span: its rows times its
+            columns, as far as its farthest cell, its declared dimension or
+            its merged ranges (added up) reach. A workbook is checked before
+            any cell is built, and also may unpack to at most ``max_bytes``.
 
     Example:
         >>> from careerladder import Limits, loads
@@ -47,6 +51,7 @@ class Limits:
     max_bytes: int = 100_000_000
     max_depth: int = 64
     max_nodes: int = 10_000_000
+    max_cells: int = 2_000_000
 
 
 #: The limits `careerladder.load` and `careerladder.loads` use unless told otherwise.

@@ -114,6 +114,9 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     limits = _limits(args)
     ignored = _ignored(args.ignore)
     for name in args.files:
+        if not args.follow_links and (outside := _link_outside(name)) is not None:
+            problems.append(outside)
+            continue
         problems += _check_one(name, args.stdin_format, limits)
     problems = [p for p in problems if not (p.severity == "warning" and p.code in ignored)]
     if args.strict:
@@ -134,6 +137,33 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     if any(p.code in _UNREADABLE for p in problems):
         return ERROR
     return FOUND if errors else OK
+
+
+def _link_outside(name: str) -> Problem | None:
+    """
+    A problem if *name* goes through a symbolic link to a place outside the working directory.
+
+    validate runs in CI on files a pull request may add: a link committed as
+    ``ladder.yaml`` that points at ``/etc/passwd`` or a secret would otherwise
+    put the start of that file into the public log. A path given outside the
+    working directory is the caller's choice, and is read.
+    """
+    if name == STDIN:
+        return None
+    given = Path(os.path.abspath(name))  # noqa: PTH100 -- keeps the links, unlike resolve()
+    try:
+        real = given.resolve()
+    except (OSError, RuntimeError):  # a loop of links: reading it says so
+        return None
+    here = Path.cwd().resolve()
+    if real == given or real.is_relative_to(here) or not given.is_relative_to(Path.cwd()):
+        return None
+    return Problem(
+        code="unreadable",
+        message="the file is a symbolic link that leads out of the working directory; "
+        "validate reads it only with --follow-links",
+        file=name,
+    )
 
 
 def _as_error(problem: Problem) -> Problem:
@@ -695,6 +725,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=["yaml", "json", "toml"],
         default="yaml",
         help="format of the ladder read from - (default: yaml)",
+    )
+    validate.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read files through symbolic links that lead out of the working directory "
+        "(by default such a file is refused, exit 2)",
     )
     validate.set_defaults(run=_validate)
 

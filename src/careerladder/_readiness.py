@@ -325,7 +325,7 @@ def team_csv(  # noqa: PLR0913 -- internal; every option is keyword-only
     writer.writerow(CSV_COLUMNS)
     count = 0
     for plans, levels, person in _team(ladder, assessments, role, current, checked=checked):
-        rows = [plan.row(levels, person) for plan in plans]
+        rows = [plan.row(levels, spreadsheet_text(person or "")) for plan in plans]
         if current is not None:
             rows.sort(key=lambda row: -row[0])
         writer.writerows(row for _, row in rows)
@@ -379,6 +379,24 @@ def _levels_of(assessment: Assessment, ladder: Ladder) -> dict[str, int]:
         ) from None
 
 
+#: What a spreadsheet program may run as a formula at the start of a cell.
+_FORMULA_START = frozenset("=+-@\t\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    """
+    *text* as a CSV cell that no spreadsheet program runs as a formula.
+
+    A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return gets a ``'`` in front, as OWASP recommends against CSV injection.
+
+    Example:
+        >>> spreadsheet_text("=HYPERLINK(0)"), spreadsheet_text("Ada")
+        ("'=HYPERLINK(0)", 'Ada')
+    """
+    return "'" + text if text[:1] in _FORMULA_START else text
+
+
 #: The columns of `write_readiness_csv`.
 CSV_COLUMNS = ("person", "role", "ready", "score", "missing")
 
@@ -389,7 +407,9 @@ def write_readiness_csv(reports: Iterable[Readiness], stream: TextIO) -> int:
 
     The columns are ``person``, ``role`` (its id), ``ready`` (``yes`` or
     ``no``), ``score`` (to three decimals) and ``missing`` (each gap as
-    ``competency actual/expected``, separated by ``;``).
+    ``competency actual/expected``, separated by ``;``). A person's name
+    that a spreadsheet program would run as a formula (it starts with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return) is written after a ``'``.
 
     Example:
         >>> import io
@@ -409,7 +429,7 @@ def write_readiness_csv(reports: Iterable[Readiness], stream: TextIO) -> int:
         missing = ";".join(f"{g.competency} {g.actual}/{g.expected}" for g in report.gaps)
         writer.writerow(
             [
-                report.person or "",
+                spreadsheet_text(report.person or ""),
                 report.role.id,
                 "yes" if report.ready else "no",
                 f"{report.score:.3f}",

@@ -48,6 +48,9 @@ _FIXED_NAMES = {name.replace("_", " ") for name in FIXED} | set(FIXED)
 #: How `promotes_to` separates role ids.
 _SEPARATOR = re.compile(r"[;,\n]")
 SHEETS = ("ladder", "competencies", "roles")
+#: A number typed as text: ASCII digits only, so that a scale name such as
+#: "+3" stays a name, and few enough for `int` (longer runs are text).
+_NUMBER = re.compile(r"[0-9]{1,15}")
 _ADD_COMPETENCY = "add it to the competencies sheet or remove the column"
 
 
@@ -148,7 +151,7 @@ class _Sheets:
         elif isinstance(value, float) and value.is_integer():
             return int(value)
         elif isinstance(value, str):
-            if re.fullmatch(r"[+-]?\d+", value):
+            if _NUMBER.fullmatch(value):
                 return int(value)  # a number typed as text
             if what == "expected level":
                 return value  # a scale name, checked with the ladder

@@ -25,7 +25,7 @@ import attrs
 
 from .._check import slug
 from .._limits import DEFAULT_LIMITS, Limits
-from .._problems import DocPath, hint
+from .._problems import DocPath, LadderError, hint
 from .._problems import quote as _q
 from ._document import Origin, Problems, build_ladder
 from ._locate import Locator, nearest
@@ -459,6 +459,10 @@ def _read_workbook(content: bytes, sheets: _Sheets, limits: Limits) -> dict[str,
         _unreadable(sheets, str(error) or type(error).__name__)
     try:
         return _workbook_tables(book, shapes, sheets, limits)
+    except LadderError:
+        raise
+    except Exception as error:  # noqa: BLE001 -- rows are parsed as they are read
+        _unreadable(sheets, str(error) or type(error).__name__)
     finally:
         book.close()
 

@@ -51,13 +51,27 @@ def read_bytes(name: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
         if stream is None:  # a text stream put in its place, as tests and notebooks do
             data = sys.stdin.read(limits.max_bytes + 1).encode("utf-8", "surrogatepass")
         else:
-            data = stream.read(limits.max_bytes + 1)
+            data = _read_chunks(stream, limits.max_bytes + 1)
     else:
         with _open_file(name) as stream:
-            data = stream.read(limits.max_bytes + 1)
+            # One buffer of the file's size, not of the limit; a file that
+            # grows while it is read is read on, up to the limit.
+            size = os.fstat(stream.fileno()).st_size
+            data = stream.read(min(size, limits.max_bytes) + 1)
+            if len(data) > size:
+                data += _read_chunks(stream, limits.max_bytes + 1 - len(data))
     if len(data) > limits.max_bytes:
         raise _over(name, len(data), limits)
     return data
+
+
+def _read_chunks(stream: BinaryIO, most: int) -> bytes:
+    """Read up to *most* bytes in chunks: a pipe's size is not known, and *most* may be large."""
+    chunks = []
+    while most > 0 and (chunk := stream.read(min(most, 1 << 20))):
+        chunks.append(chunk)
+        most -= len(chunk)
+    return b"".join(chunks)
 
 
 def _open_file(name: str) -> BinaryIO:

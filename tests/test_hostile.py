@@ -37,6 +37,7 @@ from careerladder import (
 )
 from careerladder._cli import main
 from careerladder._formats._files import check_text
+from careerladder._formats._text import read_bytes
 from careerladder._formats._workbook import MAX_RATIO, column_index
 
 BAD = Path(__file__).parent / "data" / "bad"
@@ -106,7 +107,7 @@ def test_a_string_of_tens_of_megabytes(tmp_path: Path, capsys: pytest.CaptureFix
 def test_hundreds_of_thousands_of_roles_with_one_dangling_reference(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    count = 200_000
+    count = 150_000
     roles = [
         {
             "id": f"r{i}",
@@ -297,6 +298,14 @@ def test_stdin_over_the_limit(
     assert "too-large: the document is more than 1,000 bytes" in capsys.readouterr().out
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+def test_a_file_larger_than_its_size() -> None:
+    # Files under /proc say they hold 0 bytes: they are read on, up to the limit.
+    assert b"Name:" in read_bytes("/proc/self/status")
+    with pytest.raises(LadderError, match="too-large"):
+        read_bytes("/proc/self/status", Limits(max_bytes=10))
+
+
 # -- links ---------------------------------------------------------------------------
 
 
@@ -379,7 +388,7 @@ def test_one_far_cell(tmp_path: Path) -> None:
     assert path.stat().st_size < 5_000
     assert matrix_problems(path) == [
         f"{path}:1048576:16384: error too-large: the sheet 'roles' is too large: its cells "
-        "reach roles!XFD1048576, a grid of more than 2,000,000 cells (Limits.max_cells, "
+        "reach roles!XFD1048576, a grid of more than 500,000 cells (Limits.max_cells, "
         "--max-cells)"
     ]
 
@@ -389,7 +398,7 @@ def test_one_merged_range(tmp_path: Path) -> None:
     path = workbook(tmp_path / "w.xlsx", sheet(after=merged))
     assert matrix_problems(path) == [
         f"{path}:3:5: error too-large: the sheet 'roles' is too large: its merged ranges, up "
-        "to E3:XFD1048576, cover more than 2,000,000 cells (Limits.max_cells, --max-cells)"
+        "to E3:XFD1048576, cover more than 500,000 cells (Limits.max_cells, --max-cells)"
     ]
 
 
@@ -397,7 +406,7 @@ def test_a_declared_dimension(tmp_path: Path) -> None:
     path = workbook(tmp_path / "w.xlsx", sheet(before='<dimension ref="A1:XFD1048576"/>'))
     assert matrix_problems(path) == [
         f"{path}:1:1: error too-large: the sheet 'roles' is too large: it declares the range "
-        "A1:XFD1048576, more than 2,000,000 cells (Limits.max_cells, --max-cells)"
+        "A1:XFD1048576, more than 500,000 cells (Limits.max_cells, --max-cells)"
     ]
 
 
@@ -430,7 +439,7 @@ def test_a_zip_bomb(tmp_path: Path) -> None:
     [problem] = matrix_problems(path)
     assert problem.startswith(f"{path}:1:1: error too-large: the workbook unpacks to 400,0")
     assert problem.endswith(
-        " bytes, more than the limit of 100,000,000 (Limits.max_bytes, --max-bytes)"
+        " bytes, more than the limit of 50,000,000 (Limits.max_bytes, --max-bytes)"
     )
 
 

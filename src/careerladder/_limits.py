@@ -22,9 +22,9 @@ class Limits:
     r"""
     How large a ladder document may be before it is refused.
 
-    The defaults are far above any real ladder (a 20,000-role job architecture
-    is about 20 MB and 3 million values) and well below what would exhaust a
-    CI machine. A document over a limit gives one located `Problem` saying which
+    The defaults admit ladders of about 20,000 roles with 20 expectations
+    each and keep any input they admit below 2 GB of memory and a minute on a
+    2-core machine (the figures are in the security page of the docs). A document over a limit gives one located `Problem` saying which
     limit and how to raise it.
 
     Attributes:
@@ -48,10 +48,10 @@ class Limits:
     .. versionadded:: 0.1.0
     """  # noqa: E501
 
-    max_bytes: int = 100_000_000
+    max_bytes: int = 50_000_000
     max_depth: int = 64
-    max_nodes: int = 10_000_000
-    max_cells: int = 2_000_000
+    max_nodes: int = 1_200_000
+    max_cells: int = 500_000
 
 
 #: The limits `careerladder.load` and `careerladder.loads` use unless told otherwise.

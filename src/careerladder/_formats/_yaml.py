@@ -111,6 +111,11 @@ class _Builder:
             value = None
         self.built[id(node)] = value
         self.sizes[id(node)] = self.count - start
+        if isinstance(node, yaml.CollectionNode):
+            # Built: an alias to it takes the value above, so its children (and
+            # their marks) can go now, and the whole tree is never held beside
+            # the whole data.
+            node.value = []
         return value
 
     def mapping(self, node: yaml.MappingNode, path: DocPath) -> dict[object, object]:

@@ -177,6 +177,23 @@ def main(argv: list[str] | None = None) -> int:
     table.target(
         "large YAML load / CSafeLoader parse", load_yaml["median"] / parse_yaml["median"], 1.3
     )
+    # Peak memory per role: what the default limits are set from (docs/security.md).
+    per_role = subprocess.run(
+        [
+            PY,
+            "-c",
+            (
+                "import tracemalloc, careerladder\n"
+                "tracemalloc.start()\n"
+                f"ladder = careerladder.load({str(yaml_file)!r})\n"
+                "print(tracemalloc.get_traced_memory()[1] / len(ladder))"
+            ),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    print(f"peak memory per role, loading the {big} YAML: {float(per_role):,.0f} bytes")
     parse_json = table.add(
         f"json.load of the {big} JSON",
         measure(f"json.load(open({str(json_file)!r}))", "import json", repeat),
@@ -234,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
                 "t000-l05",
                 "--out",
                 str(data / "report.csv"),
+                # A team file is streamed, in constant memory: it may pass the
+                # default byte limit, which is set for ladder files.
+                "--max-bytes",
+                "1_000_000_000",
             ],
             repeat,
         ),

@@ -33,7 +33,7 @@ def test_an_alias_bomb_is_refused_before_it_expands() -> None:
 
 def test_a_billion_laughs_in_unknown_keys_costs_nothing() -> None:
     assert problems(bomb(9) + "id: l\nname: L\n") == [
-        "f:7:5: error too-large: the document holds more than 10,000,000 values, counting "
+        "f:6:5: error too-large: the document holds more than 1,200,000 values, counting "
         "each use of an anchor as a copy (Limits.max_nodes, --max-nodes)"
     ]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt  # noqa: TC003 -- cattrs reads the annotations
+import io
 import os
 from operator import itemgetter
 from pathlib import Path as FilePath
@@ -25,8 +26,9 @@ from ._assessment import (
     step_names,
 )
 from ._formats._files import read_structured
-from ._formats._text import not_utf8_file
-from ._problems import LadderError, Problem
+from ._formats._text import not_utf8_file, open_bounded
+from ._limits import DEFAULT_LIMITS, Limits
+from ._problems import LadderError, Problem, quote
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -34,7 +36,9 @@ if TYPE_CHECKING:
     from ._ladder import Ladder
 
 
-def load_assessment(path: str | os.PathLike[str], ladder: Ladder | None = None) -> Assessment:
+def load_assessment(
+    path: str | os.PathLike[str], ladder: Ladder | None = None, *, limits: Limits = DEFAULT_LIMITS
+) -> Assessment:
     """
     Read one person's assessment from YAML, JSON or CSV.
 
@@ -42,7 +46,8 @@ def load_assessment(path: str | os.PathLike[str], ladder: Ladder | None = None) 
     a mapping of competency id to level. CSV has a header row and one row per
     competency, with columns ``competency`` and ``level`` (and optionally
     ``person``, the same on every row). With *ladder*, the levels are also
-    checked against it, each problem located in the file.
+    checked against it, each problem located in the file. *limits* bound the
+    file as they bound a ladder file.
 
     Raises:
         LadderError: If the file is not a valid assessment, with the line and
@@ -57,7 +62,7 @@ def load_assessment(path: str | os.PathLike[str], ladder: Ladder | None = None) 
     """
     name = os.fspath(path)
     if FilePath(name).suffix.lower() == ".csv":
-        people = list(iter_assessments(name, ladder))
+        people = list(iter_assessments(name, ladder, limits=limits))
         if len(people) != 1:
             raise LadderError(
                 [
@@ -76,7 +81,7 @@ def load_assessment(path: str | os.PathLike[str], ladder: Ladder | None = None) 
     def check(doc: _DocAssessment) -> list[Problem]:
         return resolve_levels(doc.levels, ladder, ("levels",))[1] if ladder is not None else []
 
-    doc = read_structured(name, _DocAssessment, check=check)
+    doc = read_structured(name, _DocAssessment, limits, check=check)
     return Assessment(levels=doc.levels, person=doc.person, date=doc.date)
 
 
@@ -90,7 +95,7 @@ class _DocAssessment:
 
 
 def iter_assessments(
-    path: str | os.PathLike[str], ladder: Ladder | None = None
+    path: str | os.PathLike[str], ladder: Ladder | None = None, *, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[Assessment]:
     """
     Read many people's assessments from a CSV file, one person at a time.
@@ -101,11 +106,13 @@ def iter_assessments(
     file is read as it is iterated, so it may be far larger than memory. With
     *ladder*, each person's levels are also checked against it as they are
     read, each problem located by row and column, and levels given by scale
-    name become numbers on its scale.
+    name become numbers on its scale. The file is read through *limits*: a
+    file over ``limits.max_bytes`` is a ``too-large`` problem.
 
     Raises:
-        LadderError: On a missing column, an empty cell, or a person whose rows
-            are not together, with the row and column.
+        LadderError: On a missing column, an empty cell, a competency given
+            twice for one person, or a person whose rows are not together,
+            with the row and column.
 
     Example:
         >>> from careerladder import iter_assessments
@@ -115,7 +122,7 @@ def iter_assessments(
     .. versionadded:: 0.1.0
     """
     name = os.fspath(path)
-    with FilePath(name).open(encoding="utf-8-sig", newline="") as stream:
+    with io.TextIOWrapper(open_bounded(name, limits), encoding="utf-8-sig", newline="") as stream:
         reader = csv.reader(stream)
         try:
             yield from _rows(reader, name, ladder)
@@ -228,33 +235,72 @@ def _person(  # noqa: PLR0913 -- one call site, all positions of one person's ro
         except KeyError:
             pass
         else:
-            return Assessment(levels=known, person=person)
-    levels: dict[str, int | str] = {
-        c.strip(): int(v) if is_number(v) else v.strip() for c, v in pairs
-    }
-    if "" in levels or "" in levels.values():
-        # Rare: find the first empty cell, counting only this person's rows.
-        offset, at, column = next(
-            (offset, at, column)
-            for offset, pair in enumerate(pairs)
-            for value, at, column in zip(pair, columns, ("competency", "level"), strict=True)
-            if not value.strip()
-        )
-        raise _problem(name, start + offset, at + 1, f"the {column} cell is empty")
+            if len(known) == len(pairs):  # else a competency is given twice
+                return Assessment(levels=known, person=person)
+    return _slow_person(
+        pairs, person=person, start=start, name=name, columns=columns, ladder=ladder
+    )
+
+
+def _slow_person(  # noqa: PLR0913 -- as _person
+    pairs: list[tuple[str, str]],
+    *,
+    person: str | None,
+    start: int,
+    name: str,
+    columns: tuple[int, int],
+    ladder: Ladder | None,
+) -> Assessment | list[Problem]:
+    """One person's rows, read one by one: every problem of theirs is reported."""
+    problems: list[Problem] = []
+    levels: dict[str, int | str] = {}
+    rows: dict[str, int] = {}
+    whose = f" (person {person!r})" if person else ""
+    for offset, (raw_competency, raw_level) in enumerate(pairs):
+        competency, level = raw_competency.strip(), raw_level.strip()
+        empty = [
+            (at, column)
+            for value, at, column in zip(
+                (competency, level), columns, ("competency", "level"), strict=True
+            )
+            if not value
+        ]
+        for at, column in empty:
+            problems.append(_at(name, start + offset, at + 1, f"the {column} cell is empty"))
+        if empty:
+            continue
+        if competency in rows:
+            problems.append(
+                _at(
+                    name,
+                    start + offset,
+                    columns[0] + 1,
+                    f"duplicate competency {quote(competency)}{whose}; it first appears at "
+                    f"line {start + rows[competency]}",
+                    "duplicate-competency",
+                )
+            )
+            continue
+        rows[competency] = offset
+        levels[competency] = int(level) if is_number(level) else level
     if ladder is not None and not plain_levels(levels, ladder):
         # Checked against the ladder, levels are kept as the numbers they name.
-        resolved, problems = resolve_levels(levels, ladder, ("levels",))
+        resolved, found = resolve_levels(levels, ladder, ("levels",))
         levels = dict(resolved)
-        if problems:
-            rows = {competency.strip(): offset for offset, (competency, _) in enumerate(pairs)}
-            return [
-                attrs.evolve(
-                    problem,
-                    file=name,
-                    line=start + rows[problem.path[1]],
-                    column=columns[problem.code == "level-off-scale"] + 1,
-                    message=f"{problem.message} (person {person!r})" if person else problem.message,
-                )
-                for problem in problems
-            ]
+        problems += (
+            attrs.evolve(
+                problem,
+                file=name,
+                line=start + rows[problem.path[1]],
+                column=columns[problem.code == "level-off-scale"] + 1,
+                message=problem.message + whose,
+            )
+            for problem in found
+        )
+    if problems:
+        return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
     return Assessment(levels=levels, person=person)
+
+
+def _at(name: str, line: int, column: int, message: str, code: str = "wrong-type") -> Problem:
+    return Problem(code=code, message=message, file=name, line=line, column=column)

@@ -84,7 +84,12 @@ def _writing(target: str | Path) -> Iterator[None]:
 
 
 def _limits(args: argparse.Namespace) -> Limits:
-    return Limits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_nodes=args.max_nodes)
+    return Limits(
+        max_bytes=args.max_bytes,
+        max_depth=args.max_depth,
+        max_nodes=args.max_nodes,
+        max_cells=args.max_cells,
+    )
 
 
 def _ignored(given: list[str]) -> set[str]:
@@ -109,6 +114,9 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     limits = _limits(args)
     ignored = _ignored(args.ignore)
     for name in args.files:
+        if not args.follow_links and (outside := _link_outside(name)) is not None:
+            problems.append(outside)
+            continue
         problems += _check_one(name, args.stdin_format, limits)
     problems = [p for p in problems if not (p.severity == "warning" and p.code in ignored)]
     if args.strict:
@@ -129,6 +137,33 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     if any(p.code in _UNREADABLE for p in problems):
         return ERROR
     return FOUND if errors else OK
+
+
+def _link_outside(name: str) -> Problem | None:
+    """
+    A problem if *name* goes through a symbolic link to a place outside the working directory.
+
+    validate runs in CI on files a pull request may add: a link committed as
+    ``ladder.yaml`` that points at ``/etc/passwd`` or a secret would otherwise
+    put the start of that file into the public log. A path given outside the
+    working directory is the caller's choice, and is read.
+    """
+    if name == STDIN:
+        return None
+    given = Path(os.path.abspath(name))  # noqa: PTH100 -- keeps the links, unlike resolve()
+    try:
+        real = given.resolve()
+    except (OSError, RuntimeError):  # a loop of links: reading it says so
+        return None
+    here = Path.cwd().resolve()
+    if real == given or real.is_relative_to(here) or not given.is_relative_to(Path.cwd()):
+        return None
+    return Problem(
+        code="unreadable",
+        message="the file is a symbolic link that leads out of the working directory; "
+        "validate reads it only with --follow-links",
+        file=name,
+    )
 
 
 def _as_error(problem: Problem) -> Problem:
@@ -371,7 +406,8 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
     from ._assessment_files import iter_assessments, load_assessment  # noqa: PLC0415
     from ._readiness import team_csv, team_readiness, write_readiness_csv  # noqa: PLC0415
 
-    ladder = _resolve(args.ladder, _limits(args))
+    limits = _limits(args)
+    ladder = _resolve(args.ladder, limits)
     role = None if args.role is None else _role(ladder, args.role).id
     current = None if args.current is None else _role(ladder, args.current)
     if current is not None and not (ladder.next_roles(current) or ladder.lateral_roles(current)):
@@ -388,9 +424,9 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
     many = Path(args.assessment).suffix.lower() == ".csv"
     # Read with the ladder, so that every problem is located in the file.
     people = (
-        iter_assessments(args.assessment, ladder)
+        iter_assessments(args.assessment, ladder, limits=limits)
         if many
-        else iter([load_assessment(args.assessment, ladder)])
+        else iter([load_assessment(args.assessment, ladder, limits=limits)])
     )
     if args.out:
         # Written beside the target and renamed at the end: a problem found
@@ -637,6 +673,7 @@ def _limit_options() -> argparse.ArgumentParser:
         ("bytes", "largest file, in bytes"),
         ("depth", "deepest nesting of lists and mappings"),
         ("nodes", "most values in a YAML file, each use of an anchor counted as a copy"),
+        ("cells", "most cells a sheet of a matrix spans (rows times columns)"),
     ):
         default = getattr(DEFAULT_LIMITS, f"max_{name}")
         group.add_argument(
@@ -695,6 +732,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=["yaml", "json", "toml"],
         default="yaml",
         help="format of the ladder read from - (default: yaml)",
+    )
+    validate.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read files through symbolic links that lead out of the working directory "
+        "(by default such a file is refused, exit 2)",
     )
     validate.set_defaults(run=_validate)
 

@@ -22,9 +22,9 @@ class Limits:
     r"""
     How large a ladder document may be before it is refused.
 
-    The defaults are far above any real ladder (a 20,000-role job architecture
-    is about 20 MB and 3 million values) and well below what would exhaust a
-    CI machine. A document over a limit gives one located `Problem` saying which
+    The defaults admit ladders of about 20,000 roles with 20 expectations
+    each and keep any input they admit below 2 GB of memory and a minute on a
+    2-core machine (the figures are in the security page of the docs). A document over a limit gives one located `Problem` saying which
     limit and how to raise it.
 
     Attributes:
@@ -33,6 +33,10 @@ class Limits:
         max_nodes: Most values (scalars, lists and mappings) in a YAML
             document, counting each use of an anchor as a copy of what it
             names, so an "alias bomb" is refused before anything expands it.
+        max_cells: Most cells a sheet of a matrix may span: its rows times its
+            columns, as far as its farthest cell, its declared dimension or
+            its merged ranges (added up) reach. A workbook is checked before
+            any cell is built, and also may unpack to at most ``max_bytes``.
 
     Example:
         >>> from careerladder import Limits, loads
@@ -44,9 +48,10 @@ class Limits:
     .. versionadded:: 0.1.0
     """  # noqa: E501
 
-    max_bytes: int = 100_000_000
+    max_bytes: int = 50_000_000
     max_depth: int = 64
-    max_nodes: int = 10_000_000
+    max_nodes: int = 1_200_000
+    max_cells: int = 500_000
 
 
 #: The limits `careerladder.load` and `careerladder.loads` use unless told otherwise.

@@ -527,6 +527,24 @@ def _levels_of(assessment: Assessment, ladder: Ladder) -> dict[str, int]:
         ) from None
 
 
+#: What a spreadsheet program may run as a formula at the start of a cell.
+_FORMULA_START = frozenset("=+-@\t\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    """
+    *text* as a CSV cell that no spreadsheet program runs as a formula.
+
+    A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return gets a ``'`` in front, as OWASP recommends against CSV injection.
+
+    Example:
+        >>> spreadsheet_text("=HYPERLINK(0)"), spreadsheet_text("Ada")
+        ("'=HYPERLINK(0)", 'Ada')
+    """
+    return "'" + text if text[:1] in _FORMULA_START else text
+
+
 #: The columns of `write_readiness_csv`.
 CSV_COLUMNS = ("person", "role", "ready", "score", "missing")
 
@@ -535,9 +553,12 @@ def write_readiness_csv(reports: Iterable[Readiness], stream: TextIO) -> int:
     """
     Write readiness reports as CSV rows, as they come; return how many.
 
-    The columns are ``person``, ``role`` (its id), ``ready`` (``yes`` or
-    ``no``), ``score`` (to three decimals) and ``missing`` (each gap as
-    ``competency actual/expected``, separated by ``;``).
+    The columns are ``person``, ``role`` (its id), ``ready`` (``yes``, ``no``
+    or ``not judged``), ``score`` (to three decimals) and ``missing`` (the
+    rule's reason where there is one, then each gap as ``competency
+    actual/expected``, separated by ``;``). A person's name
+    that a spreadsheet program would run as a formula (it starts with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return) is written after a ``'``.
 
     Example:
         >>> import io
@@ -584,4 +605,4 @@ def csv_row(  # noqa: PLR0913 -- the columns of one row
     points``), then each gap.
     """
     missing = ";".join([reason, *gaps] if reason else gaps)
-    return [person or "", role, ready, f"{score:.3f}", missing]
+    return [spreadsheet_text(person or ""), role, ready, f"{score:.3f}", missing]

@@ -19,17 +19,18 @@ import io
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 import attrs
 
 from .._check import slug
 from .._limits import DEFAULT_LIMITS, Limits
-from .._problems import DocPath, hint
+from .._problems import DocPath, LadderError, hint
 from .._problems import quote as _q
 from ._document import Origin, Problems, build_ladder
 from ._locate import Locator, nearest
 from ._text import decode, read_bytes
+from ._workbook import Shape, WorkbookError, scan_workbook
 from ._write import write_atomic
 
 if TYPE_CHECKING:
@@ -47,6 +48,9 @@ _FIXED_NAMES = {name.replace("_", " ") for name in FIXED} | set(FIXED)
 #: How `promotes_to` separates role ids.
 _SEPARATOR = re.compile(r"[;,\n]")
 SHEETS = ("ladder", "competencies", "roles")
+#: A number typed as text: ASCII digits only, so that a scale name such as
+#: "+3" stays a name, and few enough for `int` (longer runs are text).
+_NUMBER = re.compile(r"[0-9]{1,15}")
 _ADD_COMPETENCY = "add it to the competencies sheet or remove the column"
 
 
@@ -147,7 +151,7 @@ class _Sheets:
         elif isinstance(value, float) and value.is_integer():
             return int(value)
         elif isinstance(value, str):
-            if re.fullmatch(r"[+-]?\d+", value):
+            if _NUMBER.fullmatch(value):
                 return int(value)  # a number typed as text
             if what == "expected level":
                 return value  # a scale name, checked with the ladder
@@ -368,7 +372,7 @@ def matrix_document(  # noqa: C901
     sheets = _Sheets(name)
     content = read_bytes(name, limits)
     if Path(name).suffix.lower() == ".xlsx":
-        tables = _read_workbook(content, sheets)
+        tables = _read_workbook(content, sheets, limits)
     else:
         tables = {"roles": _read_csv(decode(content, name), sheets)}
     fields: dict[str, Any] = {}
@@ -439,25 +443,50 @@ def _openpyxl() -> Any:  # noqa: ANN401 -- the module
     return openpyxl
 
 
-def _read_workbook(content: bytes, sheets: _Sheets) -> dict[str, Table]:
+def _read_workbook(content: bytes, sheets: _Sheets, limits: Limits) -> dict[str, Table]:
     openpyxl = _openpyxl()
     try:
-        book = openpyxl.load_workbook(io.BytesIO(content), data_only=True)
+        # The zip and every sheet's reach are bounded before a cell is built.
+        shapes = scan_workbook(content, limits)
+        # Read-only: rows stream from the XML and no grid of cells is laid out.
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except WorkbookError as error:
+        if error.code != "unreadable":
+            sheets.problem(Cell(None, 1, 1), error.code, error.message)
+            raise sheets.sink.error() from None
+        _unreadable(sheets, error.message)
     except Exception as error:  # noqa: BLE001 -- a damaged workbook fails in many ways
-        sheets.problem(
-            Cell(None, 1, 1),
-            "unreadable",
-            f"not an XLSX workbook ({str(error) or type(error).__name__}); save it from the "
-            "spreadsheet as .xlsx",
-        )
-        raise sheets.sink.error() from None
+        _unreadable(sheets, str(error) or type(error).__name__)
+    try:
+        return _workbook_tables(book, shapes, sheets, limits)
+    except LadderError:
+        raise
+    except Exception as error:  # noqa: BLE001 -- rows are parsed as they are read
+        _unreadable(sheets, str(error) or type(error).__name__)
+    finally:
+        book.close()
+
+
+def _unreadable(sheets: _Sheets, why: str) -> NoReturn:
+    sheets.problem(
+        Cell(None, 1, 1),
+        "unreadable",
+        f"not an XLSX workbook ({why}); save it from the spreadsheet as .xlsx",
+    )
+    raise sheets.sink.error() from None
+
+
+def _workbook_tables(
+    book: Any,  # noqa: ANN401 -- an openpyxl workbook
+    shapes: dict[str, Shape],
+    sheets: _Sheets,
+    limits: Limits,
+) -> dict[str, Table]:
     lowered = {title.casefold(): title for title in book.sheetnames}
-    tables = {wanted: _sheet_table(book[lowered[wanted]]) for wanted in SHEETS if wanted in lowered}
-    if "roles" not in tables:
+    chosen = {wanted: book[lowered[wanted]] for wanted in SHEETS if wanted in lowered}
+    if "roles" not in chosen:
         # A workbook of one sheet under another name is the matrix.
-        if len(book.sheetnames) == 1:
-            tables["roles"] = _sheet_table(book.worksheets[0])
-        else:
+        if len(book.sheetnames) != 1:
             sheets.problem(
                 Cell(None, 1, 1),
                 "missing-sheet",
@@ -465,13 +494,45 @@ def _read_workbook(content: bytes, sheets: _Sheets) -> dict[str, Table]:
                 "sheet that holds the matrix 'roles'",
             )
             raise sheets.sink.error()
-    return tables
+        chosen["roles"] = book.worksheets[0]
+    found = {
+        key: shapes.get(str(sheet._worksheet_path).lstrip("/"), Shape())  # noqa: SLF001
+        for key, sheet in chosen.items()
+    }
+    for key, shape in found.items():
+        if shape.over is not None:
+            _too_many_cells(sheets, chosen[key].title, shape.over, limits)
+    if sheets.sink.found:
+        raise sheets.sink.error()
+    return {key: _sheet_table(sheet, found[key]) for key, sheet in chosen.items()}
 
 
-def _sheet_table(sheet: Any) -> Table:  # noqa: ANN401 -- an openpyxl worksheet
-    """The rows of a worksheet, with its merged ranges."""
+def _too_many_cells(
+    sheets: _Sheets, title: str, over: tuple[int, int, str], limits: Limits
+) -> None:
+    row, column, what = over
+    cell = Cell(title, row, column)
+    kind, _, ref = what.partition(" ")
+    reach = {
+        "cells": f"its cells reach {cell.ref}, a grid of more than",
+        "dimension": f"it declares the range {ref}, more than",
+        "merged": f"its merged ranges, up to {ref}, cover more than",
+    }[kind]
+    sheets.problem(
+        cell,
+        "too-large",
+        f"the sheet {title!r} is too large: {reach} {limits.max_cells:,} cells "
+        "(Limits.max_cells, --max-cells)",
+    )
+
+
+def _sheet_table(sheet: Any, shape: Shape) -> Table:  # noqa: ANN401 -- an openpyxl worksheet
+    """The rows of a worksheet, with the merged ranges that cross its header row."""
+    # The declared dimension may be wrong; the rows as stored are what counts.
+    sheet.reset_dimensions()
     table = _table(sheet.title, sheet.iter_rows(values_only=True))
-    merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
+    header = table.rows[0][0] if table.rows else 0
+    merged = [m for m in shape.merged if m[0] <= header <= m[2] and m[3] > m[1]]
     return attrs.evolve(table, merged=merged)
 
 

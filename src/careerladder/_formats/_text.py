@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
 import os
 import stat
 import sys
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from .._limits import DEFAULT_LIMITS, Limits
 from .._problems import fail
@@ -49,26 +51,88 @@ def read_bytes(name: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
         if stream is None:  # a text stream put in its place, as tests and notebooks do
             data = sys.stdin.read(limits.max_bytes + 1).encode("utf-8", "surrogatepass")
         else:
-            data = stream.read(limits.max_bytes + 1)
+            data = _read_chunks(stream, limits.max_bytes + 1)
     else:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer that never comes.
-        handle = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        mode = os.fstat(handle).st_mode
-        if not stat.S_ISREG(mode):
-            os.close(handle)
-            if stat.S_ISDIR(mode):
-                raise IsADirectoryError(errno.EISDIR, "Is a directory", name)
-            raise NotAFileError(
-                errno.EINVAL,
-                "it is a device, FIFO or socket, not a file; give a file, or '-' for stdin",
-                name,
-            )
-        with os.fdopen(handle, "rb") as stream:
-            data = stream.read(limits.max_bytes + 1)
+        with _open_file(name) as stream:
+            # One buffer of the file's size, not of the limit; a file that
+            # grows while it is read is read on, up to the limit.
+            size = os.fstat(stream.fileno()).st_size
+            data = stream.read(min(size, limits.max_bytes) + 1)
+            if len(data) > size:
+                data += _read_chunks(stream, limits.max_bytes + 1 - len(data))
     if len(data) > limits.max_bytes:
-        message = too_large(_size(name, len(data)), limits)
-        raise fail("too-large", message, file=name, line=1, column=1)
+        raise _over(name, len(data), limits)
     return data
+
+
+def _read_chunks(stream: BinaryIO, most: int) -> bytes:
+    """Read up to *most* bytes in chunks: a pipe's size is not known, and *most* may be large."""
+    chunks = []
+    while most > 0 and (chunk := stream.read(min(most, 1 << 20))):
+        chunks.append(chunk)
+        most -= len(chunk)
+    return b"".join(chunks)
+
+
+def _open_file(name: str) -> BinaryIO:
+    """Open a regular file for reading; refuse anything else before reading a byte."""
+    # O_NONBLOCK: opening a FIFO must not wait for a writer that never comes.
+    handle = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    mode = os.fstat(handle).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(handle)
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", name)
+        raise NotAFileError(
+            errno.EINVAL,
+            "it is a device, FIFO or socket, not a file; give a file, or '-' for stdin",
+            name,
+        )
+    return os.fdopen(handle, "rb")
+
+
+def _over(name: str, read: int, limits: Limits) -> Exception:
+    message = too_large(_size(name, read), limits)
+    return fail("too-large", message, file=name, line=1, column=1)
+
+
+class _Bounded(io.RawIOBase):
+    """A file read as a stream, which fails once it has given more than the limit."""
+
+    def __init__(self, raw: BinaryIO, name: str, limits: Limits) -> None:
+        super().__init__()
+        self.raw = raw
+        self.name_ = name
+        self.limits = limits
+        self.seen = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:  # noqa: ANN401 -- a writable buffer
+        count = self.raw.readinto(buffer)  # type: ignore[attr-defined]
+        self.seen += count
+        if self.seen > self.limits.max_bytes:
+            raise _over(self.name_, self.seen, self.limits)
+        return int(count)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+def open_bounded(name: str, limits: Limits = DEFAULT_LIMITS) -> BinaryIO:
+    """
+    Open a regular file as a stream that gives at most ``limits.max_bytes`` bytes.
+
+    For readers that stream a file too large to hold: reading past the limit
+    raises the same located ``too-large`` problem `read_bytes` gives.
+
+    Raises:
+        NotAFileError: If *name* is a device, FIFO, socket or folder.
+        OSError: If the file cannot be opened.
+    """
+    return io.BufferedReader(_Bounded(_open_file(name), name, limits), 1 << 16)
 
 
 def _size(name: str, read: int) -> int | str:

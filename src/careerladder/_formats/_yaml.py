@@ -36,6 +36,14 @@ def _mark(node: yaml.Node | yaml.Event) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+#: Longer reasons from a constructor are cut: they may hold the value itself.
+_REASON = 100
+
+
+def _shorten(reason: str) -> str:
+    return reason if len(reason) <= _REASON else reason[: _REASON - 3] + "..."
+
+
 class _StopError(Exception):
     """Raised to stop building a document over a limit: one problem says it all."""
 
@@ -88,7 +96,8 @@ class _Builder:
                 value = SafeConstructor.yaml_constructors[node.tag](self.constructor, node)
             except (ConstructorError, ValueError) as error:
                 where = format_path(path)
-                message = f"{where}: invalid value {quote(node.value)}: {error}"
+                # The reason may repeat the value (int() shows 200 characters of it).
+                message = f"{where}: invalid value {quote(node.value)}: {_shorten(str(error))}"
                 self.problem(node, path, "yaml-syntax", message)
                 value = None
         else:
@@ -102,6 +111,11 @@ class _Builder:
             value = None
         self.built[id(node)] = value
         self.sizes[id(node)] = self.count - start
+        if isinstance(node, yaml.CollectionNode):
+            # Built: an alias to it takes the value above, so its children (and
+            # their marks) can go now, and the whole tree is never held beside
+            # the whole data.
+            node.value = []
         return value
 
     def mapping(self, node: yaml.MappingNode, path: DocPath) -> dict[object, object]:

@@ -560,3 +560,13 @@ def test_names_that_spreadsheets_would_run(tmp_path: Path) -> None:
     assert main(["readiness", "six-step", str(team), "--role", "apm", "--out", str(report)]) == 0
     firsts = [line.split(",")[0] for line in report.read_text().splitlines()[1:]]
     assert firsts == ["'=1+1", "'+1", "'-1", "'@SUM(A1)"]
+
+
+def test_thousands_of_misspelt_ids_take_linear_time() -> None:
+    # Each typo would be compared with every role; suggestions stop after the first few.
+    roles = "\n".join(
+        f"  - {{id: r{i}, title: R{i}, level: 1, promotes_to: [x{i}q]}}" for i in range(3000)
+    )
+    problems = check_text(f"id: l\nname: L\nroles:\n{roles}\n", "yaml", "f")
+    assert len(problems) == 3000
+    assert sum("did you mean" in p.message for p in problems) <= 50

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._problems import LadderError, Problem, format_path, hint
+from ._problems import Hints, LadderError, Problem, format_path
 from ._problems import quote as _q
 
 if TYPE_CHECKING:
@@ -155,6 +155,7 @@ def resolve_levels(
     scales, names = index.scales, index.names
     resolved: dict[str, int] = {}
     problems: list[Problem] = []
+    hint = Hints()
     for cid, level in levels.items():
         scale = scales.get(cid, tuple(step.name for step in ladder.scale))
         size = len(scale)

@@ -14,8 +14,7 @@ import math
 import re
 from typing import TYPE_CHECKING, Protocol
 
-from ._problems import DocPath, Problem, format_path
-from ._problems import hint as _hint
+from ._problems import DocPath, Hints, Problem, format_path
 from ._problems import quote as _q
 
 if TYPE_CHECKING:
@@ -98,6 +97,7 @@ class _Checker:
         self.ladder = ladder
         self.where = where
         self.problems: list[Problem] = []
+        self.hint = Hints()
 
     def show(self, path: DocPath) -> str:
         """A path as the reader of the ladder sees it."""
@@ -163,7 +163,7 @@ class _Checker:
         known = self.reference_ids
         for index, source in enumerate(sources):
             if source not in known:
-                hint = _hint(source, known, "add it under references")
+                hint = self.hint(source, known, "add it under references")
                 here = (*path, "sources", index)
                 self.add(
                     "unknown-source",
@@ -274,7 +274,7 @@ class _Checker:
                 self.add(
                     "unknown-code",
                     f"unknown lint code {_q(code)} in {self.show(path)}"
-                    + _hint(str(code), LINT_CODES, "remove it"),
+                    + self.hint(str(code), LINT_CODES, "remove it"),
                     path,
                 )
 
@@ -299,7 +299,7 @@ class _Checker:
                 if not self.text(rid, end_path, f"{what} a role"):
                     continue
                 if rid not in roles:
-                    hint = _hint(rid, roles, "expected the id of a role")
+                    hint = self.hint(rid, roles, "expected the id of a role")
                     self.add(
                         "unknown-role",
                         f"unknown role {_q(rid)} in {self.show(end_path)}{hint}",
@@ -452,7 +452,7 @@ class _Checker:
                 )
             seen.add(cid)
             if cid not in self.competency_ids:
-                hint = _hint(cid, self.competency_ids, "add it under competencies")
+                hint = self.hint(cid, self.competency_ids, "add it under competencies")
                 self.add(
                     "unknown-competency",
                     f"unknown competency {_q(cid)} in {self.show(path)}{hint}",

@@ -185,6 +185,31 @@ def hint(word: str, candidates: Iterable[str], otherwise: str) -> str:
     return f"; {otherwise}"
 
 
+class Hints:
+    """
+    `hint`, at most *budget* times; then only *otherwise*.
+
+    A hostile document can hold thousands of misspelt ids, each compared with
+    thousands of candidates: suggestions stop after the first few, so the work
+    stays linear in the document.
+
+    Example:
+        >>> hints = Hints(budget=1)
+        >>> hints("senior-pn", ["pm", "senior-pm"], "add it"), hints("pn", ["pm"], "add it")
+        ("; did you mean 'senior-pm'?", '; add it')
+    """
+
+    def __init__(self, budget: int = 50) -> None:
+        self.left = budget
+
+    def __call__(self, word: str, candidates: Iterable[str], otherwise: str) -> str:
+        """Suggest as `hint` does, while the budget lasts."""
+        if self.left <= 0:
+            return f"; {otherwise}"
+        self.left -= 1
+        return hint(word, candidates, otherwise)
+
+
 def format_path(parts: Iterable[object]) -> str:
     """
     Write a document path the way problems show it.

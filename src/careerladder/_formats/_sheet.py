@@ -25,7 +25,7 @@ import attrs
 
 from .._check import slug
 from .._limits import DEFAULT_LIMITS, Limits
-from .._problems import DocPath, LadderError, hint
+from .._problems import DocPath, Hints, LadderError
 from .._problems import quote as _q
 from ._document import Origin, Problems, build_ladder
 from ._locate import Locator, nearest
@@ -114,6 +114,7 @@ class _Sheets:
     """Turns tables into a ladder document, remembering where each value came from."""
 
     def __init__(self, file: str | None) -> None:
+        self.hint = Hints()
         self.file = file
         self.cells: dict[DocPath, Cell] = {}
         #: Roles whose level could not be read: their promotions are not checked.
@@ -244,8 +245,11 @@ class _Sheets:
             cell,
             "unknown-competency",
             f"unknown competency {_q(name)} in {cell.ref}"
-            + hint(
-                name, set(known.values()), "add it to the competencies sheet or remove the column"
+            # The candidates are gathered only while suggestions are still made.
+            + self.hint(
+                name,
+                set(known.values()) if self.hint.left else (),
+                "add it to the competencies sheet or remove the column",
             ),
         )
         return None

@@ -836,3 +836,43 @@ def test_readiness_text_and_csv_say_the_same_of_a_level_not_assessed(
     target = tmp_path / "r.csv"
     run(capsys, "readiness", "six-step", str(people), "--role", "apm", "--out", str(target))
     assert "collaboration-influence 0/2" in target.read_text()
+
+
+def test_show_tree_lists_moves_grades_and_entry_roles(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "examples/ladders/engineering.yaml")
+    assert code == 0
+    assert out == (
+        "Example engineering ladder (example-engineering)\n"
+        "└── 1 (L1)  Engineer I (engineer-1) [ic]\n"
+        "    └── 2 (L2)  Engineer II (engineer-2) [ic]\n"
+        "        └── 3 (L3)  Senior Engineer (senior) [ic], entry role\n"
+        "            ├── 4 (L4)  Staff Engineer (staff) [ic]\n"
+        "            │   ├── ↔ moves to Engineering Manager\n"
+        "            │   └── 5 (L5)  Principal Engineer (principal) [ic]\n"
+        "            │       └── ↔ moves to Senior Engineering Manager\n"
+        "            └── 4 (M1)  Engineering Manager (manager) [management]\n"
+        "                ├── ↔ moves to Staff Engineer\n"
+        "                └── 5 (M2)  Senior Engineering Manager (senior-manager) [management]\n"
+        "                    ├── ↔ moves to Principal Engineer\n"
+        "                    └── 5.5 (M3)  Director of Engineering (director) [management], "
+        "entry role\n"
+    )
+
+
+def test_show_tree_of_a_chain_deeper_than_the_recursion_limit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    rungs = sys.getrecursionlimit() + 10
+    roles = "".join(
+        f"  - {{id: r{i}, title: Rung {i}, level: {i}, promotes_to: [r{i + 1}]}}\n"
+        for i in range(rungs - 1)
+    )
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        f"id: c\nname: C\nroles:\n{roles}  - {{id: r{rungs - 1}, title: Top, level: {rungs}}}\n"
+    )
+    code, out, _ = run(capsys, "show", str(path))
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == rungs + 1
+    assert lines[-1] == " " * 4 * (rungs - 1) + f"└── {rungs}  Top (r{rungs - 1})"

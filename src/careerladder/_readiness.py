@@ -107,7 +107,7 @@ class Readiness:
         """  # noqa: E501
         who = f"{self.person} for " if self.person else ""
         verdict = "ready" if self.ready else "not ready"
-        lines = [f"{who}{self.role.title}: {verdict} (score {self.score:.2f})"]
+        lines = [f"{who}{self.role.title}{_grade(self.role)}: {verdict} (score {self.score:.2f})"]
         if self.gaps:
             lines.append("missing: " + ", ".join(_gap_text(g) for g in self.gaps))
         if self.met:
@@ -128,7 +128,7 @@ class Readiness:
         who = f"{self.person} for " if self.person else ""
         verdict = "ready" if self.ready else "not ready"
         rows = [
-            f"**{who}{self.role.title}**: {verdict} (score {self.score:.2f})",
+            f"**{who}{self.role.title}{_grade(self.role)}**: {verdict} (score {self.score:.2f})",
             "",
             "| Competency | Expected | Demonstrated | Missing |",
             "|---|---|---|---|",
@@ -187,6 +187,10 @@ class Readiness:
     def __str__(self) -> str:
         """Render as `to_text` does."""
         return self.to_text()
+
+
+def _grade(role: Role) -> str:
+    return f" ({role.grade})" if role.grade else ""
 
 
 def _gap_text(gap: Gap) -> str:

@@ -242,13 +242,20 @@ def nodes_of(graph: pydot.Dot | pydot.Subgraph) -> list[pydot.Node]:
 
 
 @given(odd_ladders())
-def test_dot_parses_with_a_node_per_role_and_an_edge_per_promotion(ladder: Ladder) -> None:
+def test_dot_parses_with_a_node_per_role_and_an_edge_per_promotion_and_move(
+    ladder: Ladder,
+) -> None:
     graph = parse_dot(ladder.to_dot())
     names = [node.get_name().strip('"') for node in nodes_of(graph)]
     assert sorted(names) == sorted(role.id for role in ladder)
     edges = [(str(e.get_source()).strip('"'), str(e.get_destination()).strip('"'))
              for e in graph.get_edges()]  # fmt: skip
-    assert sorted(edges) == sorted(p.pair for p in ladder.promotions)
+    pairs = {m.pair for m in ladder.moves}
+    # A two-way move is one edge with a head at each end.
+    two_way = {pair for pair in pairs if pair[::-1] in pairs}
+    assert len(edges) == len(ladder.promotions) + len(pairs) - len(two_way) // 2
+    assert all(pair in edges or pair[::-1] in edges for pair in pairs)
+    assert set(edges) <= {p.pair for p in ladder.promotions} | pairs
 
 
 @given(odd_ladders())

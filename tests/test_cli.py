@@ -542,7 +542,9 @@ def test_convert_between_every_format(capsys: pytest.CaptureFixture[str], tmp_pa
     source = ACME
     for name in chain:
         target = str(tmp_path / name)
-        assert run(capsys, "convert", source, target) == (0, "", f"wrote {target}\n")
+        code, out, err = run(capsys, "convert", source, target)
+        assert (code, out) == (0, "")
+        assert err.startswith(f"wrote {target}\n")
         source = target
     back = load(source)
     assert [(r.id, r.level) for r in back.roles] == [(r.id, r.level) for r in original.roles]
@@ -553,6 +555,46 @@ def test_convert_between_every_format(capsys: pytest.CaptureFixture[str], tmp_pa
     assert run(capsys, "validate", str(names), str(tmp_path / "a.xlsx"))[1] == (
         "checked 2 files: all valid\n"
     )
+
+
+def test_convert_says_what_a_matrix_leaves_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    target = tmp_path / "acme.csv"
+    assert run(capsys, "convert", ACME, str(target)) == (
+        0,
+        "",
+        f"wrote {target}\n"
+        "the CSV role x competency matrix leaves out: the ladder's id, name and description; "
+        "the names,\n"
+        "  categories and descriptions of 4 competencies; aliases of 6 roles; summaries of 7 "
+        "roles;\n"
+        "  responsibilities of 1 role; descriptions of 1 expectation; criteria of 1 promotion. "
+        "Keep them in a\n"
+        "  ladder file (YAML, JSON or TOML) or a CASE package\n",
+    )
+    target = tmp_path / "acme.xlsx"
+    assert run(capsys, "convert", ACME, str(target))[2] == (
+        f"wrote {target}\n"
+        "the XLSX workbook leaves out: aliases of 6 roles; summaries of 7 roles; responsibilities "
+        "of 1 role;\n"
+        "  descriptions of 1 expectation; criteria of 1 promotion. Keep them in a ladder file "
+        "(YAML, JSON or\n"
+        "  TOML) or a CASE package\n"
+    )
+    # What a matrix holds whole, it converts without a word more; so do the other formats.
+    bare = tmp_path / "bare.csv"
+    bare.write_text("id,title,level,moves_to,craft\na,A,1,b,2\nb,B,1,,3\n")
+    (tmp_path / "copy").mkdir()
+    for name in ("copy/bare.csv", "bare.yaml", "bare.case.json"):
+        target = tmp_path / name
+        assert run(capsys, "convert", str(bare), str(target)) == (0, "", f"wrote {target}\n")
+    assert run(capsys, "convert", str(bare), str(tmp_path / "other.csv"))[2].endswith(
+        "leaves out: the ladder's id and name. Keep them in a ladder file\n"
+        "  (YAML, JSON or TOML) or a CASE package\n"
+    )
+    assert load(tmp_path / "copy" / "bare.csv") == load(bare)
 
 
 def test_convert_an_invalid_sheet_writes_nothing(

@@ -149,7 +149,7 @@ def references(*, max_size: int = 3) -> st.SearchStrategy[list[Reference]]:
 
 
 @st.composite
-def roles(
+def roles(  # noqa: PLR0913 -- every option is keyword-only
     draw: st.DrawFn,
     *,
     competencies: Sequence[Competency] = (),

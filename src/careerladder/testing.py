@@ -57,7 +57,7 @@ def levels() -> st.SearchStrategy[int | float]:
         >>> @settings(max_examples=20, deadline=None)
         ... @given(levels())
         ... def test_levels_are_whole_or_halves(level):
-        ...     assert (level * 2).is_integer() and 1 <= level <= 12.5
+        ...     assert float(level * 2).is_integer() and 1 <= level <= 12.5
         >>> test_levels_are_whole_or_halves()
 
     .. versionadded:: 0.1.0

@@ -377,3 +377,15 @@ def test_misread_entries_levels_and_field_rows(tmp_path: Path) -> None:
         "4:3: error wrong-type: level in C4 is 'nine'; expected a whole number",
         "4:4: error wrong-type: entry in D4 is 'maybe'; expected true or false",
     ]
+
+
+def test_a_workbook_may_hold_true_false_cells_and_decimal_numbers(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "title", "level", "grade", "entry", "moves_to"])
+    sheet.append(["a", "A", 9.5, 9.5, True, "b"])
+    sheet.append(["b", "B", 9.5, "M2", False, None])
+    book.save(tmp_path / "l.xlsx")
+    ladder = read_matrix(tmp_path / "l.xlsx")
+    assert [(r.level, r.grade, r.entry) for r in ladder] == [(9.5, "9.5", True), (9.5, "M2", False)]
+    assert [m.pair for m in ladder.moves] == [("a", "b")]

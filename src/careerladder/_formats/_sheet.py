@@ -705,7 +705,7 @@ def write_matrix(
     Role details (aliases, summary, responsibilities), expectation
     descriptions, criteria, sources and references are not carried (nor, in
     a CSV file, the ladder's id, name and description, or the competencies'
-    names): `left_out` lists what a given ladder would lose. Keep them in a
+    names): ``careerladder convert`` lists what a given ladder loses. Keep them in a
     ladder file.
 
     Example:

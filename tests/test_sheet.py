@@ -382,6 +382,7 @@ def test_misread_entries_levels_and_field_rows(tmp_path: Path) -> None:
 def test_a_workbook_may_hold_true_false_cells_and_decimal_numbers(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
+    assert sheet is not None
     sheet.append(["id", "title", "level", "grade", "entry", "moves_to"])
     sheet.append(["a", "A", 9.5, 9.5, True, "b"])
     sheet.append(["b", "B", 9.5, "M2", False, None])

@@ -37,7 +37,8 @@ REQUIRED = {
     "CFRubricCriteria": {"identifier", "uri", "lastChangeDateTime"},
     "CFRubricCriterionLevels": {"identifier", "uri", "lastChangeDateTime"},
 }  # fmt: skip
-ASSOCIATION_TYPES = {"isChildOf", "precedes", "hasSkillLevel", "isRelatedTo"}
+# The CASE 1.1 association types the export uses (each one the standard defines).
+ASSOCIATION_TYPES = {"isChildOf", "precedes", "isPeerOf", "hasSkillLevel", "isRelatedTo"}
 
 
 def check_required(package: dict[str, Any]) -> None:
@@ -248,3 +249,35 @@ def test_any_damaged_package_is_a_ladder_error_never_a_crash(
         problems = error.problems
         assert problems
     assert all(p.path for p in problems)
+
+
+def test_moves_grades_entries_decimal_levels_and_ignores_come_back() -> None:
+    ladder = attrs.evolve(load("examples/ladders/engineering.yaml"), ignore=["no-expectations"])
+    package = json.loads(json.dumps(to_case(ladder, changed=WHEN)))
+    check_required(package)
+    assert from_case(package) == ladder
+    items = {item["identifier"]: item for item in package["CFItems"]}
+    peers = sorted(
+        (
+            items[a["originNodeURI"]["identifier"]]["humanCodingScheme"],
+            items[a["destinationNodeURI"]["identifier"]]["humanCodingScheme"],
+            a.get("extensions"),
+        )
+        for a in package["CFAssociations"]
+        if a["associationType"] == "isPeerOf"
+    )
+    assert peers == [
+        ("manager", "staff", None),
+        ("principal", "senior-manager", None),
+        ("senior-manager", "principal", None),
+        (
+            "staff",
+            "manager",
+            {"careerladder": {"criteria": ["Has led a team's planning for a quarter"]}},
+        ),
+    ]
+    director = next(i for i in items.values() if i["humanCodingScheme"] == "director")
+    assert director["extensions"] == {
+        "careerladder": {"level": 5.5, "grade": "M3", "track": "management", "entry": True}
+    }
+    assert package["CFDocument"]["extensions"]["careerladder"]["ignore"] == ["no-expectations"]

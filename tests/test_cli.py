@@ -542,7 +542,9 @@ def test_convert_between_every_format(capsys: pytest.CaptureFixture[str], tmp_pa
     source = ACME
     for name in chain:
         target = str(tmp_path / name)
-        assert run(capsys, "convert", source, target) == (0, "", f"wrote {target}\n")
+        code, out, err = run(capsys, "convert", source, target)
+        assert (code, out) == (0, "")
+        assert err.startswith(f"wrote {target}\n")
         source = target
     back = load(source)
     assert [(r.id, r.level) for r in back.roles] == [(r.id, r.level) for r in original.roles]
@@ -553,6 +555,46 @@ def test_convert_between_every_format(capsys: pytest.CaptureFixture[str], tmp_pa
     assert run(capsys, "validate", str(names), str(tmp_path / "a.xlsx"))[1] == (
         "checked 2 files: all valid\n"
     )
+
+
+def test_convert_says_what_a_matrix_leaves_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    target = tmp_path / "acme.csv"
+    assert run(capsys, "convert", ACME, str(target)) == (
+        0,
+        "",
+        f"wrote {target}\n"
+        "the CSV role x competency matrix leaves out: the ladder's id, name and description; "
+        "the names,\n"
+        "  categories and descriptions of 4 competencies; aliases of 6 roles; summaries of 7 "
+        "roles;\n"
+        "  responsibilities of 1 role; descriptions of 1 expectation; criteria of 1 promotion. "
+        "Keep them in a\n"
+        "  ladder file (YAML, JSON or TOML) or a CASE package\n",
+    )
+    target = tmp_path / "acme.xlsx"
+    assert run(capsys, "convert", ACME, str(target))[2] == (
+        f"wrote {target}\n"
+        "the XLSX workbook leaves out: aliases of 6 roles; summaries of 7 roles; responsibilities "
+        "of 1 role;\n"
+        "  descriptions of 1 expectation; criteria of 1 promotion. Keep them in a ladder file "
+        "(YAML, JSON or\n"
+        "  TOML) or a CASE package\n"
+    )
+    # What a matrix holds whole, it converts without a word more; so do the other formats.
+    bare = tmp_path / "bare.csv"
+    bare.write_text("id,title,level,moves_to,craft\na,A,1,b,2\nb,B,1,,3\n")
+    (tmp_path / "copy").mkdir()
+    for name in ("copy/bare.csv", "bare.yaml", "bare.case.json"):
+        target = tmp_path / name
+        assert run(capsys, "convert", str(bare), str(target)) == (0, "", f"wrote {target}\n")
+    assert run(capsys, "convert", str(bare), str(tmp_path / "other.csv"))[2].endswith(
+        "leaves out: the ladder's id and name. Keep them in a ladder file\n"
+        "  (YAML, JSON or TOML) or a CASE package\n"
+    )
+    assert load(tmp_path / "copy" / "bare.csv") == load(bare)
 
 
 def test_convert_an_invalid_sheet_writes_nothing(
@@ -836,3 +878,43 @@ def test_readiness_text_and_csv_say_the_same_of_a_level_not_assessed(
     target = tmp_path / "r.csv"
     run(capsys, "readiness", "six-step", str(people), "--role", "apm", "--out", str(target))
     assert "collaboration-influence 0/2" in target.read_text()
+
+
+def test_show_tree_lists_moves_grades_and_entry_roles(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "examples/ladders/engineering.yaml")
+    assert code == 0
+    assert out == (
+        "Example engineering ladder (example-engineering)\n"
+        "└── 1 (L1)  Engineer I (engineer-1) [ic]\n"
+        "    └── 2 (L2)  Engineer II (engineer-2) [ic]\n"
+        "        └── 3 (L3)  Senior Engineer (senior) [ic], entry role\n"
+        "            ├── 4 (L4)  Staff Engineer (staff) [ic]\n"
+        "            │   ├── ↔ moves to Engineering Manager\n"
+        "            │   └── 5 (L5)  Principal Engineer (principal) [ic]\n"
+        "            │       └── ↔ moves to Senior Engineering Manager\n"
+        "            └── 4 (M1)  Engineering Manager (manager) [management]\n"
+        "                ├── ↔ moves to Staff Engineer\n"
+        "                └── 5 (M2)  Senior Engineering Manager (senior-manager) [management]\n"
+        "                    ├── ↔ moves to Principal Engineer\n"
+        "                    └── 5.5 (M3)  Director of Engineering (director) [management], "
+        "entry role\n"
+    )
+
+
+def test_show_tree_of_a_chain_deeper_than_the_recursion_limit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    rungs = sys.getrecursionlimit() + 10
+    roles = "".join(
+        f"  - {{id: r{i}, title: Rung {i}, level: {i}, promotes_to: [r{i + 1}]}}\n"
+        for i in range(rungs - 1)
+    )
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        f"id: c\nname: C\nroles:\n{roles}  - {{id: r{rungs - 1}, title: Top, level: {rungs}}}\n"
+    )
+    code, out, _ = run(capsys, "show", str(path))
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == rungs + 1
+    assert lines[-1] == " " * 4 * (rungs - 1) + f"└── {rungs}  Top (r{rungs - 1})"

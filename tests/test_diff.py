@@ -6,7 +6,7 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careerladder import Competency, Ladder, Reference, Role, diff, presets
+from careerladder import Competency, Ladder, Reference, Role, diff, load, presets
 from careerladder.testing import ladders
 from helpers import dual_track
 
@@ -144,4 +144,37 @@ def test_changed_ladder_fields_are_counted_as_fields() -> None:
     one = attrs.evolve(old, name="Six")
     assert diff(old, one).to_markdown().splitlines()[0] == (
         "**1 change** to the ladder: 1 ladder field changed."
+    )
+
+
+def test_moves_grades_entry_flags_and_ignores() -> None:
+    old = load("examples/ladders/engineering.yaml")
+    director = attrs.evolve(old.role("director"), entry=False, grade="D1")
+    new = (
+        old.remove_move("staff", "manager")
+        .add_move("staff", "manager", criteria=["Has run planning"])
+        .remove_move("principal", "senior-manager")
+        .add_role(Role(id="em2", title="Manager II", level=4, track="management"))
+        .add_move("manager", "em2")
+    )
+    new = attrs.evolve(
+        new,
+        roles=[director if r.id == "director" else r for r in new.roles],
+        ignore=["no-expectations"],
+    )
+    assert diff(old, new).to_text() == (
+        "changed ladder 'ignore': (none) -> no-expectations\n"
+        "changed role 'director'\n"
+        "  grade: M3 -> D1\n"
+        "  entry: True -> False\n"
+        "added role 'em2'\n"
+        "changed move 'staff -> manager'\n"
+        "  criteria: Has led a team's planning for a quarter -> Has run planning\n"
+        "removed move 'principal -> senior-manager'\n"
+        "added move 'manager -> em2'"
+    )
+    summary = diff(old, new).to_markdown().splitlines()[0]
+    assert summary == (
+        "**6 changes** to the ladder: 1 ladder field changed, 1 role changed, 1 role added, "
+        "1 move changed, 1 move removed, 1 move added."
     )

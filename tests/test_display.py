@@ -242,13 +242,20 @@ def nodes_of(graph: pydot.Dot | pydot.Subgraph) -> list[pydot.Node]:
 
 
 @given(odd_ladders())
-def test_dot_parses_with_a_node_per_role_and_an_edge_per_promotion(ladder: Ladder) -> None:
+def test_dot_parses_with_a_node_per_role_and_an_edge_per_promotion_and_move(
+    ladder: Ladder,
+) -> None:
     graph = parse_dot(ladder.to_dot())
     names = [node.get_name().strip('"') for node in nodes_of(graph)]
     assert sorted(names) == sorted(role.id for role in ladder)
     edges = [(str(e.get_source()).strip('"'), str(e.get_destination()).strip('"'))
              for e in graph.get_edges()]  # fmt: skip
-    assert sorted(edges) == sorted(p.pair for p in ladder.promotions)
+    pairs = {m.pair for m in ladder.moves}
+    # A two-way move is one edge with a head at each end.
+    two_way = {pair for pair in pairs if pair[::-1] in pairs}
+    assert len(edges) == len(ladder.promotions) + len(pairs) - len(two_way) // 2
+    assert all(pair in edges or pair[::-1] in edges for pair in pairs)
+    assert set(edges) <= {p.pair for p in ladder.promotions} | pairs
 
 
 @given(odd_ladders())
@@ -335,3 +342,71 @@ def test_every_readiness_html_column_has_a_header() -> None:
         "Result",
     ]
     assert [texts(td) for td in table.iter("td")] == ["craft", "2", "1", "1 short"]
+
+
+def lateral() -> Ladder:
+    """Two tracks at level 4 joined by a two-way move, and a one-way move at 9.5."""
+    return Ladder(
+        id="lat",
+        name="Lateral",
+        roles=[
+            Role(id="d4", title="Developer 4", level=4, grade="L4", track="ic"),
+            Role(id="tl4", title="Tech Lead 4", level=4, grade="M1", track="lead"),
+            Role(id="p", title="Principal", level=9.5, track="ic"),
+            Role(id="gm", title="Group Manager", level=9.5, track="lead", entry=True),
+        ],
+        promotions=[("d4", "p"), ("tl4", "gm")],
+        moves=[("d4", "tl4"), ("tl4", "d4"), ("p", "gm")],
+    )
+
+
+def test_mermaid_draws_moves_dotted_and_grades_in_labels() -> None:
+    assert lateral().to_mermaid() == (
+        "flowchart BT\n"
+        '    subgraph t0["ic"]\n'
+        '        r0["Developer 4 (4, L4)"]\n'
+        '        r2["Principal (9.5)"]\n'
+        "    end\n"
+        '    subgraph t1["lead"]\n'
+        '        r1["Tech Lead 4 (4, M1)"]\n'
+        '        r3["Group Manager (9.5)"]\n'
+        "    end\n"
+        "    r0 --> r2\n"
+        "    r1 --> r3\n"
+        "    r0 <-.-> r1\n"
+        "    r2 -.-> r3\n"
+    )
+
+
+def test_dot_draws_moves_dashed_outside_the_ranks() -> None:
+    dot = lateral().to_dot()
+    assert '"d4" [label="Developer 4\\nlevel 4, grade L4"];' in dot
+    assert '"p" [label="Principal\\nlevel 9.5"];' in dot
+    edges = [line.strip() for line in dot.splitlines() if "->" in line]
+    assert edges == [
+        '"d4" -> "p";',
+        '"tl4" -> "gm";',
+        '"d4" -> "tl4" [style=dashed, dir=both, constraint=false];',
+        '"p" -> "gm" [style=dashed, constraint=false];',
+    ]
+    (graph,) = pydot.graph_from_dot_data(dot)  # type: ignore[misc]
+    assert len(graph.get_edges()) == 4
+
+
+def test_tables_show_grades_and_levels_as_written() -> None:
+    ladder = lateral()
+    text = ladder.to_markdown()
+    assert "| 9.5 | Principal | Group Manager |" in text
+    assert "| 4 | Developer 4 (L4) | Tech Lead 4 (M1) |" in text
+    assert (
+        ladder.role("d4")
+        .to_markdown()
+        .startswith("**Developer 4** (`d4`): level 4, grade L4, track ic\n")
+    )
+    assert "Principal</span>" in ladder._repr_html_()
+    assert "2 promotions, 3 lateral moves" in ladder._repr_html_()
+    assert "level 4, grade M1, track lead" in ladder.role("tl4")._repr_html_()
+    report = ladder.readiness(Assessment(levels={}), "d4")
+    assert report.to_text().startswith("Developer 4 (L4): ")
+    assert report.to_markdown().startswith("**Developer 4 (L4)**: ")
+    assert "Developer 4 (L4): " in report._repr_html_()

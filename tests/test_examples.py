@@ -10,7 +10,8 @@ import nbformat
 import numpy as np
 import pytest
 
-from careerladder import loads, presets
+from careerladder import Assessment, load, loads, presets
+from careerladder._cli import main
 
 TOUR = Path("examples/tour.ipynb")
 
@@ -89,3 +90,26 @@ def test_tour_notebook_runs_and_shows_tables_and_pictures(monkeypatch: pytest.Mo
         "Director of Product (director-product)"
         in by_source['map_roles(ladder, presets.load("seven-step-gpm"))']["text/html"]
     )
+
+
+@pytest.mark.parametrize("path", sorted(Path("examples/ladders").iterdir()), ids=str)
+def test_every_example_ladder_is_strict_clean(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "--strict", str(path)]) == 0, capsys.readouterr().out
+
+
+def test_the_engineering_example_answers_as_a_dual_track_ladder() -> None:
+    ladder = load("examples/ladders/engineering.yaml")
+    assert [r.id for r in ladder.next_roles("senior")] == ["staff", "manager"]
+    assert [r.id for r in ladder.lateral_roles("Tech Lead")] == ["manager"]
+    assert [r.id for r in ladder.lateral_roles("manager")] == ["staff"]
+    assert [r.id for r in ladder.entry_roles()] == ["engineer-1", "senior", "director"]
+    assert ladder.role("director").level == 5.5
+    assert {r.grade for r in ladder} == {"L1", "L2", "L3", "L4", "L5", "M1", "M2", "M3"}
+    people = Assessment(levels={e.competency: e.level for e in ladder.role("manager").expectations})
+    steps = ladder.next_steps(people, "staff")
+    assert [(r.role.id, r.step, r.ready) for r in steps] == [
+        ("manager", "move", True),
+        ("principal", "promotion", False),
+    ]

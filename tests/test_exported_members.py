@@ -16,8 +16,10 @@ def test_submodules_export_what_they_document() -> None:
     assert testing.__all__ == [
         "assessments",
         "competencies",
+        "grades",
         "ids",
         "ladders",
+        "levels",
         "references",
         "roles",
     ]

@@ -60,7 +60,7 @@ def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 def assert_legible(ax: Axes, ladder: Ladder) -> None:
     ax.figure.canvas.draw()
     drawn = boxes(ax)
-    assert sorted(drawn) == sorted(role.title for role in ladder)
+    assert sorted(drawn) == sorted(" ".join(filter(None, (r.title, r.grade))) for r in ladder)
     width, height = ax.figure.canvas.get_width_height()
     for title, box in drawn.items():
         assert min(box[0], box[1]) >= 0, title
@@ -330,3 +330,20 @@ def test_level_one_stands_apart_from_none() -> None:
     steps = [np.asarray(image.to_rgba(np.array([[v]]))[0, 0, :3]) for v in range(6)]
     assert all(float(np.abs(a - b).sum()) > 0.1 for a, b in itertools.pairwise(steps))
     assert float(top.sum()) < float(one.sum())
+
+
+def test_moves_are_dashed_and_grades_stand_under_titles() -> None:
+    ladder = load("examples/ladders/engineering.yaml")
+    ax = ladder.plot()
+    assert_legible(ax, ladder)
+    assert_not_blank(png(ax))
+    arrows = [text.arrow_patch for text in ax.texts if not text.get_text()]  # type: ignore[attr-defined]
+    styles = sorted(arrow.get_linestyle() for arrow in arrows)
+    # Seven promotions drawn solid, two two-way moves dashed (each once, headed at both ends).
+    assert styles == ["--"] * 2 + ["solid"] * 7
+    assert "Director of\nEngineering\nM3" in {text.get_text() for text in ax.texts}
+    assert "level 5.5" in [t.get_text() for t in ax.get_yticklabels()]
+    report = ladder.readiness(Assessment(levels={"people": 5}), "director")
+    assert report.plot(ladder=ladder).get_title().startswith("Director of Engineering (M3)")
+    matrix_rows = [t.get_text() for t in ladder.plot_matrix().get_yticklabels()]
+    assert matrix_rows[0] == "Engineer I (L1)"

@@ -76,7 +76,7 @@ def test_thirteen_points_is_an_engineer_two_and_not_more() -> None:
         ("e1", True, "10 of 0 points"),
         ("se", False, "10 of 14 points"),
     ]
-    assert str(fits[0]) == "Kim for Engineer II: ready (score 1.00; 10 of 6 points)"
+    assert str(fits[0]) == "Kim for Engineer II (E2): ready (score 1.00; 10 of 6 points)"
 
 
 def test_a_role_with_no_threshold_under_points_is_not_judged() -> None:
@@ -256,7 +256,7 @@ def test_best_fit_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFi
         main(["readiness", "examples/ladders/platform-points.yaml", str(person), "--best-fit", "1"])
         == 0
     )
-    assert capsys.readouterr().out == "Kim for Engineer II: ready (score 1.00; 10 of 6 points)\n"
+    assert capsys.readouterr().out == "Kim for Engineer II (E2): ready (score 1.00; 10 of 6 points)\n"
     team = tmp_path / "team.csv"
     team.write_text("person,competency,level\nKim,delivery,3\nLee,delivery,0\n")
     out = tmp_path / "fit.csv"

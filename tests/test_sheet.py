@@ -12,7 +12,16 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from careerladder import LadderError, Limits, load, presets, read_matrix, write_matrix
+from careerladder import (
+    Competency,
+    Expectation,
+    LadderError,
+    Limits,
+    load,
+    presets,
+    read_matrix,
+    write_matrix,
+)
 from careerladder._formats._sheet import Cell, _Sheets, column_letter
 from careerladder.testing import ladders
 
@@ -24,10 +33,14 @@ if TYPE_CHECKING:
 
 def same_structure(a: Ladder, b: Ladder) -> None:
     """Every role, promotion and expectation level survived."""
-    assert [(r.id, r.title, r.level, r.track) for r in a.roles] == [
-        (r.id, r.title, r.level, r.track) for r in b.roles
+    assert [(r.id, r.title, r.level, r.grade, r.track, r.entry) for r in a.roles] == [
+        (r.id, r.title, r.level, r.grade, r.track, r.entry) for r in b.roles
     ]
     assert {p.pair for p in a.promotions} == {p.pair for p in b.promotions}
+    assert {m.pair for m in a.moves} == {m.pair for m in b.moves}
+    # Every competency, even one no role expects; the scale and the ignored lint codes.
+    assert [c.id for c in a.competencies] == [c.id for c in b.competencies]
+    assert (a.scale, a.ignore) == (b.scale, b.ignore)
     for role in a.roles:
         assert {(e.competency, e.level) for e in role.expectations} == {
             (e.competency, e.level) for e in b.role(role.id).expectations
@@ -128,13 +141,13 @@ def test_every_problem_of_a_messy_csv_is_located(tmp_path: Path) -> None:
 def test_missing_columns_and_an_empty_file(tmp_path: Path) -> None:
     assert problems(write_csv(tmp_path, "id,name\na,A\n")) == [
         "1:1: error missing-column: no 'title' column in the header row 1; the first columns "
-        "are id, title, level, track, promotes_to",
+        "are id, title, level, grade, track, entry, promotes_to, moves_to",
         "1:1: error missing-column: no 'level' column in the header row 1; the first columns "
-        "are id, title, level, track, promotes_to",
+        "are id, title, level, grade, track, entry, promotes_to, moves_to",
     ]
     assert problems(write_csv(tmp_path, "\n\n")) == [
         "1:1: error empty-sheet: the file has no rows; the first row names the columns: id, "
-        "title, level, track, promotes_to, then one column per competency",
+        "title, level, grade, track, entry, promotes_to, moves_to, then one column per competency",
     ]
     assert problems(write_csv(tmp_path, "id,title,level,,\na,A,1,,x\n")) == [
         "1:5: error empty-header: column E has values but no name in E1; name it after a "
@@ -310,3 +323,70 @@ def test_a_damaged_workbook_is_a_problem_and_a_folder_is_not_a_file(tmp_path: Pa
     (tmp_path / "folder.xlsx").mkdir()
     with pytest.raises(IsADirectoryError):
         read_matrix(tmp_path / "folder.xlsx")
+
+
+def test_a_custom_scale_and_ignored_codes_survive_a_csv_file(tmp_path: Path) -> None:
+    ladder = attrs.evolve(
+        load("examples/ladders/engineering.yaml"),
+        scale=["a", "b", "c", "d", "e", "f"],
+        ignore=["unused-competency"],
+    )
+    ladder = ladder.add_expectation(
+        "director", attrs.evolve(ladder.role("director").expectations[0], level=6)
+    ).add_competency(Competency(id="writing", name="writing"))
+    target = tmp_path / "engineering.csv"
+    write_matrix(ladder, target)
+    lines = target.read_text().splitlines()
+    assert lines[:3] == [
+        "# scale,a,b,c,d,e,f",
+        "# ignore,unused-competency",
+        "id,title,level,grade,track,entry,promotes_to,moves_to,technology,design,delivery,"
+        "communication,people,writing",
+    ]
+    assert lines[3] == "engineer-1,Engineer I,1,L1,ic,,engineer-2,,2,1,2,1,,"
+    assert lines[5] == "senior,Senior Engineer,3,L3,ic,true,staff; manager,,4,3,3,3,1,"
+    assert lines[-1] == "director,Director of Engineering,5.5,M3,management,true,,,6,4,5,5,5,"
+    back = read_matrix(target)
+    same_structure(ladder, back)
+    assert set(back.role("director").expectations) == set(ladder.role("director").expectations)
+    write_matrix(ladder, target, levels="names")
+    assert read_matrix(target).role("director").expectation("technology") == Expectation(
+        competency="technology", level=6
+    )
+
+
+def test_entry_and_decimal_levels_as_a_spreadsheet_types_them(tmp_path: Path) -> None:
+    text = "id,title,level,entry,moves_to\na,A,9.5,yes,b\nb,B,9.50,x,a\nc,C, 10 ,NO,\nd,D,10,,\n"
+    ladder = read_matrix(write_csv(tmp_path, text))
+    assert [(r.id, r.level, r.entry) for r in ladder] == [
+        ("a", 9.5, True),
+        ("b", 9.5, True),
+        ("c", 10, False),
+        ("d", 10, False),
+    ]
+    assert {m.pair for m in ladder.moves} == {("a", "b"), ("b", "a")}
+
+
+def test_misread_entries_levels_and_field_rows(tmp_path: Path) -> None:
+    text = "# scales,a,b\n#,x\nid,title,level,entry,moves_to\na,A,nine,maybe,b\nb,B,1,,\n"
+    assert problems(write_csv(tmp_path, text)) == [
+        "1:1: error unknown-field: unknown ladder field '# scales' in A1; a row before the "
+        "header may give '# scale' or '# ignore'",
+        "2:1: error unknown-field: unknown ladder field '#' in A2; a row before the header may "
+        "give '# scale' or '# ignore'",
+        "4:3: error wrong-type: level in C4 is 'nine'; expected a whole number",
+        "4:4: error wrong-type: entry in D4 is 'maybe'; expected true or false",
+    ]
+
+
+def test_a_workbook_may_hold_true_false_cells_and_decimal_numbers(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "title", "level", "grade", "entry", "moves_to"])
+    sheet.append(["a", "A", 9.5, 9.5, True, "b"])
+    sheet.append(["b", "B", 9.5, "M2", False, None])
+    book.save(tmp_path / "l.xlsx")
+    ladder = read_matrix(tmp_path / "l.xlsx")
+    assert [(r.level, r.grade, r.entry) for r in ladder] == [(9.5, "9.5", True), (9.5, "M2", False)]
+    assert [m.pair for m in ladder.moves] == [("a", "b")]

@@ -300,26 +300,39 @@ _ROLES_LISTED = 12
 
 
 def _tree(ladder: Ladder) -> str:
+    """
+    The promotions as a tree from each role no promotion leads to, lateral moves as leaves.
+
+    A role reached a second time says "see above" instead of repeating its
+    branch. The walk keeps its own stack: a ladder may be thousands of rungs
+    deep, far beyond Python's recursion limit.
+    """
     lines = [f"{ladder.name} ({ladder.id})"]
     shown: set[str] = set()
-
-    def walk(role_id: str, prefix: str, last: bool) -> None:
-        role = ladder.role(role_id)
+    roots = [role for role in ladder if not ladder.previous_roles(role)]
+    # (role, prefix, last among its siblings, reached by a lateral move)
+    stack = [(role, "", i == len(roots) - 1, False) for i, role in enumerate(roots)][::-1]
+    while stack:
+        role, prefix, last, moved = stack.pop()
         branch = "└── " if last else "├── "
+        if moved:
+            lines.append(f"{prefix}{branch}↔ moves to {role.title}")
+            continue
+        grade = f" ({role.grade})" if role.grade else ""
         track = f" [{role.track}]" if role.track else ""
-        label = f"{role.level}  {role.title} ({role.id}){track}"
+        entry = ", entry role" if role.entry else ""
+        label = f"{role.level}{grade}  {role.title} ({role.id}){track}{entry}"
         if role.id in shown:
             lines.append(f"{prefix}{branch}{label}, see above")
-            return
+            continue
         shown.add(role.id)
         lines.append(f"{prefix}{branch}{label}")
-        children = ladder.next_roles(role)
-        for i, child in enumerate(children):
-            walk(child.id, prefix + ("    " if last else "│   "), i == len(children) - 1)
-
-    roots = ladder.entry_roles()
-    for i, root in enumerate(roots):
-        walk(root.id, "", i == len(roots) - 1)
+        inner = prefix + ("    " if last else "│   ")
+        steps = [(r, True) for r in ladder.lateral_roles(role)]
+        steps += [(r, False) for r in ladder.next_roles(role)]
+        stack += [(r, inner, i == len(steps) - 1, lateral) for i, (r, lateral) in enumerate(steps)][
+            ::-1
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -357,7 +370,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _convert(args: argparse.Namespace, _: TextIO) -> int:
-    from ._formats._files import write_ladder  # noqa: PLC0415 -- only this command writes
+    from ._formats._files import left_out, write_ladder  # noqa: PLC0415 -- only this command
 
     try:
         ladder = _resolve(args.source, _limits(args))
@@ -374,6 +387,13 @@ def _convert(args: argparse.Namespace, _: TextIO) -> int:
     with _writing(args.target):
         write_ladder(ladder, args.target, kind, **options)
     sys.stderr.write(f"wrote {args.target}\n")
+    # Never a silent loss: say what the target format has no place for.
+    if lost := left_out(ladder, args.target, kind):
+        message = (
+            f"the {kind.label} leaves out: {'; '.join(lost)}. Keep them in a ladder file "
+            "(YAML, JSON or TOML) or a CASE package"
+        )
+        sys.stderr.write(_wrap(message) + "\n")
     return OK
 
 

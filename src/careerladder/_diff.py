@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from ._ladder import Ladder
+    from ._model import Move, Promotion
 
 Kind = Literal["added", "removed", "changed", "reordered"]
-Part = Literal["ladder", "competency", "role", "promotion", "expectation", "reference"]
+Part = Literal["ladder", "competency", "role", "promotion", "move", "expectation", "reference"]
 
 
 @attrs.frozen(kw_only=True)
@@ -25,11 +26,12 @@ class Change:
 
     Attributes:
         kind: ``added``, ``removed``, ``changed`` or ``reordered``.
-        part: What changed: ``ladder`` (its id, name, description or scale),
-            ``competency``, ``role``, ``promotion``, ``expectation`` or
-            ``reference``.
+        part: What changed: ``ladder`` (its id, name, description, scale or
+            ignored lint codes), ``competency``, ``role`` (its grade, entry
+            flag, level or any other field), ``promotion``, ``move`` (a
+            lateral move), ``expectation`` or ``reference``.
         key: Which one: a competency, role or reference id, ``source ->
-            target`` for a promotion, ``role / competency`` for an
+            target`` for a promotion or a move, ``role / competency`` for an
             expectation, or the ladder field's name.
         old: The value before (``None`` when added).
         new: The value after (``None`` when removed).
@@ -78,6 +80,8 @@ class Change:
 
 
 def _short(value: Any) -> str:  # noqa: ANN401 -- any field's value
+    if value in ((), ""):
+        return "(none)"
     text = ", ".join(map(str, value)) if isinstance(value, tuple) else str(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
@@ -87,8 +91,8 @@ class LadderDiff:
     """
     Every difference between two ladders; falsy when there is none.
 
-    Roles, competencies and references are matched by id, promotions by their
-    two roles, and expectations by role and competency.
+    Roles, competencies and references are matched by id, promotions and
+    lateral moves by their two roles, and expectations by role and competency.
 
     Example:
         >>> import attrs
@@ -223,6 +227,21 @@ def _matched(
         )
 
 
+def _edges(
+    part: Part,
+    old: Iterable[Promotion | Move],
+    new: Iterable[Promotion | Move],
+    changes: list[Change],
+) -> None:
+    _matched(
+        part,
+        {f"{e.source} -> {e.target}": e for e in old},
+        {f"{e.source} -> {e.target}": e for e in new},
+        changes,
+        ordered=False,  # promotions, moves and expectations are sets
+    )
+
+
 def diff(old: Ladder, new: Ladder) -> LadderDiff:
     """
     Return every difference between two versions of a ladder.
@@ -238,7 +257,7 @@ def diff(old: Ladder, new: Ladder) -> LadderDiff:
     .. versionadded:: 0.1.0
     """
     changes: list[Change] = []
-    for name in ("id", "name", "description", "scale"):
+    for name in ("id", "name", "description", "scale", "ignore"):
         before, after = getattr(old, name), getattr(new, name)
         if before != after:
             changes.append(Change(kind="changed", part="ladder", key=name, old=before, new=after))
@@ -254,13 +273,8 @@ def diff(old: Ladder, new: Ladder) -> LadderDiff:
         return {role.id: attrs.evolve(role, expectations=()) for role in ladder.roles}
 
     _matched("role", shallow(old), shallow(new), changes)
-    _matched(
-        "promotion",
-        {f"{p.source} -> {p.target}": p for p in old.promotions},
-        {f"{p.source} -> {p.target}": p for p in new.promotions},
-        changes,
-        ordered=False,  # promotions and expectations are sets
-    )
+    _edges("promotion", old.promotions, new.promotions, changes)
+    _edges("move", old.moves, new.moves, changes)
     # The expectations of a role added or removed go with it, unlisted.
     kept = {r.id for r in old.roles} & {r.id for r in new.roles}
     _matched(

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ._diff import LadderDiff
     from ._ladder import Ladder
     from ._mapping import RoleMapping
-    from ._model import Competency, Expectation, Role
+    from ._model import Competency, Expectation, Move, Role
     from ._readiness import Readiness
 
 #: The column name for roles without a track.
@@ -47,6 +47,48 @@ def by_rung(ladder: Ladder) -> list[tuple[int | float, list[list[Role]]]]:
     for role in ladder:
         grid[role.level][columns.index(role.track)].append(role)
     return list(grid.items())
+
+
+def graded(role: Role) -> str:
+    """
+    The role's title, with its grade in brackets where it has one.
+
+    Example:
+        >>> from careerladder import Role
+        >>> graded(Role(id="d4", title="Developer 4", level=4, grade="L4"))
+        'Developer 4 (L4)'
+    """
+    return f"{role.title} ({role.grade})" if role.grade else role.title
+
+
+def level_text(role: Role) -> str:
+    """
+    The role's level as written (``9.5``, ``10``), and its grade where it has one.
+
+    Example:
+        >>> from careerladder import Role
+        >>> level_text(Role(id="pm", title="PM", level=9.5, grade="M2"))
+        'level 9.5, grade M2'
+    """
+    return f"level {role.level}" + (f", grade {role.grade}" if role.grade else "")
+
+
+def moves(ladder: Ladder) -> list[tuple[Move, bool]]:
+    """
+    The lateral moves to draw, each with whether it runs both ways.
+
+    A two-way move (both directions listed) is drawn once, from the role that
+    comes first in the ladder's order; moves are in that order.
+    """
+    order = {role.id: i for i, role in enumerate(ladder)}
+    pairs = {move.pair for move in ladder.moves}
+    drawn = []
+    for move in sorted(ladder.moves, key=lambda m: (order[m.source], order[m.target])):
+        both = (move.target, move.source) in pairs
+        if both and order[move.source] > order[move.target]:
+            continue
+        drawn.append((move, both))
+    return drawn
 
 
 def matrix(ladder: Ladder) -> list[tuple[Role, list[int | None]]]:
@@ -99,7 +141,7 @@ def ladder_markdown(ladder: Ladder) -> str:
     lines += md_table(
         header,
         (
-            [str(level), *("<br>".join(md(r.title) for r in cell) for cell in cells)]
+            [str(level), *("<br>".join(md(graded(r)) for r in cell) for cell in cells)]
             for level, cells in reversed(by_rung(ladder))
         ),
     )
@@ -109,7 +151,7 @@ def ladder_markdown(ladder: Ladder) -> str:
         lines += md_table(
             ["Role", *(md(c.name) for c in ladder.competencies)],
             (
-                [md(role.title), *("" if v is None else str(v) for v in values)]
+                [md(graded(role)), *("" if v is None else str(v) for v in values)]
                 for role, values in matrix(ladder)
             ),
         )
@@ -119,7 +161,7 @@ def ladder_markdown(ladder: Ladder) -> str:
 def role_markdown(role: Role) -> str:
     """A role's facts, then its expectations as a table."""
     track = f", track {md(role.track)}" if role.track else ""
-    lines = [f"**{md(role.title)}** (`{role.id}`): level {role.level}{track}"]
+    lines = [f"**{md(role.title)}** (`{role.id}`): {md(level_text(role))}{track}"]
     if role.aliases:
         lines += ["", "Also called: " + ", ".join(md(a) for a in role.aliases)]
     if role.summary:
@@ -180,6 +222,10 @@ def _heading(text: str) -> str:
     return f'<p style="margin:0.2em 0"><strong>{text}</strong></p>'
 
 
+def _titled(role: Role) -> str:
+    return f'<span title="{esc(role.id)}">{esc(graded(role))}</span>'
+
+
 def ladder_html(ladder: Ladder) -> str:
     """The HTML of `Ladder._repr_html_`."""
     parts = [
@@ -187,6 +233,7 @@ def ladder_html(ladder: Ladder) -> str:
         _heading(
             f"{esc(ladder.name)} <code>{esc(ladder.id)}</code>: {len(ladder.roles)} roles, "
             f"{len(ladder.competencies)} competencies, {len(ladder.promotions)} promotions"
+            + (f", {len(ladder.moves)} lateral moves" if ladder.moves else "")
         ),
     ]
     if ladder.description:
@@ -197,10 +244,7 @@ def ladder_html(ladder: Ladder) -> str:
             (
                 [
                     str(level),
-                    *(
-                        "<br/>".join(f'<span title="{esc(r.id)}">{esc(r.title)}</span>' for r in c)
-                        for c in cells
-                    ),
+                    *("<br/>".join(_titled(r) for r in c) for c in cells),
                 ]
                 for level, cells in reversed(by_rung(ladder))
             ),
@@ -218,7 +262,7 @@ def ladder_html(ladder: Ladder) -> str:
                 ["Role", *names],
                 (
                     [
-                        esc(role.title),
+                        esc(graded(role)),
                         *(
                             ""
                             if v is None
@@ -246,7 +290,7 @@ def role_html(role: Role) -> str:
     track = f", track {esc(role.track)}" if role.track else ""
     parts = [
         "<div>",
-        _heading(f"{esc(role.title)} <code>{esc(role.id)}</code>: level {role.level}{track}"),
+        _heading(f"{esc(role.title)} <code>{esc(role.id)}</code>: {esc(level_text(role))}{track}"),
     ]
     if role.aliases:
         parts.append(f"<p>Also called: {esc(', '.join(role.aliases))}</p>")
@@ -292,7 +336,7 @@ def readiness_html(report: Readiness) -> str:
         )
     return (
         "<div>"
-        + _heading(f"{who}{esc(report.role.title)}: {verdict} (score {report.score:.2f})")
+        + _heading(f"{who}{esc(graded(report.role))}: {verdict} (score {report.score:.2f})")
         + html_table(["Competency", "Expected", "Demonstrated", "Result"], rows)
         + "</div>"
     )
@@ -385,12 +429,13 @@ def _mermaid_label(text: str) -> str:
 
 
 def ladder_mermaid(ladder: Ladder) -> str:
-    """A Mermaid flowchart: one node per role, one edge per promotion."""
+    """A Mermaid flowchart: a node per role, an arrow per promotion, a dotted one per move."""
     names = {role.id: f"r{i}" for i, role in enumerate(ladder)}
     lines = ["flowchart BT"]
 
     def node(role: Role) -> str:
-        label = _mermaid_label(f"{role.title} ({role.level})")
+        level = f"{role.level}, {role.grade}" if role.grade else str(role.level)
+        label = _mermaid_label(f"{role.title} ({level})")
         return f'{names[role.id]}["{label}"]'
 
     columns = tracks(ladder)
@@ -405,6 +450,10 @@ def ladder_mermaid(ladder: Ladder) -> str:
     order = {role.id: i for i, role in enumerate(ladder)}
     edges = sorted(ladder.promotions, key=lambda p: (order[p.source], order[p.target]))
     lines += [f"    {names[p.source]} --> {names[p.target]}" for p in edges]
+    lines += [
+        f"    {names[m.source]} {'<-.->' if both else '-.->'} {names[m.target]}"
+        for m, both in moves(ladder)
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -413,11 +462,16 @@ def _dot_string(text: str) -> str:
 
 
 def _dot_label(role: Role) -> str:
-    return f"{role.title}\nlevel {role.level}"
+    return f"{role.title}\n{level_text(role)}"
 
 
 def ladder_dot(ladder: Ladder) -> str:
-    """A Graphviz digraph: one node per role, one edge per promotion, tracks as clusters."""
+    """
+    A Graphviz digraph: a node per role, an edge per promotion, tracks as clusters.
+
+    Each lateral move is a dashed edge (with arrows at both ends for a two-way
+    move) that leaves the ranks to the promotions.
+    """
     lines = [
         f"digraph {_dot_string(ladder.id)} {{",
         f"    label={_dot_string(ladder.name)};",
@@ -441,5 +495,10 @@ def ladder_dot(ladder: Ladder) -> str:
     order = {role.id: i for i, role in enumerate(ladder)}
     edges = sorted(ladder.promotions, key=lambda p: (order[p.source], order[p.target]))
     lines += [f"    {_dot_string(p.source)} -> {_dot_string(p.target)};" for p in edges]
+    lines += [
+        f"    {_dot_string(m.source)} -> {_dot_string(m.target)} "
+        f"[style=dashed{', dir=both' if both else ''}, constraint=false];"
+        for m, both in moves(ladder)
+    ]
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -12,12 +12,13 @@ import io
 import textwrap
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._display import NO_TRACK, by_rung, matrix, tracks
+from ._display import NO_TRACK, by_rung, graded, matrix, moves, tracks
 from ._model import DEFAULT_SCALE
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.text import Text
 
     from ._ladder import Ladder
     from ._model import Role
@@ -92,8 +93,47 @@ def ladder_size(ladder: Ladder) -> tuple[float, float]:
     )
 
 
+def box_text(role: Role) -> str:
+    """What a role's box says: its title, wrapped, and its grade below where it has one."""
+    return textwrap.fill(role.title, WRAP) + (f"\n{role.grade}" if role.grade else "")
+
+
+def _arrow(
+    ax: Axes, source: Text, target: Text, *, lateral: bool = False, both: bool = False
+) -> None:
+    """
+    An arrow from box to box, from edge to edge.
+
+    A lateral move's is dashed and curved: it stays on its row and may pass
+    other boxes there; a two-way move has a head at each end.
+    """
+    ax.annotate(
+        "",
+        xy=(0.5, 0.5),
+        xycoords=target,
+        xytext=(0.5, 0.5),
+        textcoords=source,
+        arrowprops={
+            "arrowstyle": "<|-|>" if both else "-|>",
+            "linestyle": "--" if lateral else "solid",
+            "connectionstyle": f"arc3,rad={0.3 if lateral else 0.0}",
+            "color": "#555555",
+            "shrinkA": 0,
+            "shrinkB": 0,
+            "patchA": source.get_bbox_patch(),
+            "patchB": target.get_bbox_patch(),
+        },
+        zorder=2,
+    )
+
+
 def plot_ladder(ladder: Ladder, ax: Axes | None = None) -> Axes:
-    """Draw the promotion DAG: one row per level, one column per track."""
+    """
+    Draw the promotion DAG: one row per level, one column per track.
+
+    Promotions are solid arrows; lateral moves dashed, curved ones along a
+    row, with a head at each end for a two-way move.
+    """
     ax = _axes(ax, ladder_size(ladder))
     columns = tracks(ladder)
     grid = by_rung(ladder)
@@ -107,7 +147,7 @@ def plot_ladder(ladder: Ladder, ax: Axes | None = None) -> Axes:
                 boxes[role.id] = ax.text(
                     x,
                     row,
-                    textwrap.fill(role.title, WRAP),
+                    box_text(role),
                     ha="center",
                     va="center",
                     fontsize=9,
@@ -115,22 +155,9 @@ def plot_ladder(ladder: Ladder, ax: Axes | None = None) -> Axes:
                     bbox=BOX,
                 )
     for promotion in ladder.promotions:
-        ax.annotate(
-            "",
-            xy=(0.5, 0.5),
-            xycoords=boxes[promotion.target],
-            xytext=(0.5, 0.5),
-            textcoords=boxes[promotion.source],
-            arrowprops={
-                "arrowstyle": "-|>",
-                "color": "#555555",
-                "shrinkA": 0,
-                "shrinkB": 0,
-                "patchA": boxes[promotion.source].get_bbox_patch(),
-                "patchB": boxes[promotion.target].get_bbox_patch(),
-            },
-            zorder=2,
-        )
+        _arrow(ax, boxes[promotion.source], boxes[promotion.target])
+    for move, both in moves(ladder):
+        _arrow(ax, boxes[move.source], boxes[move.target], lateral=True, both=both)
     total = sum(widths)
     if len(columns) > 1:
         for column, track in enumerate(columns):
@@ -167,7 +194,7 @@ def plot_matrix(ladder: Ladder, ax: Axes | None = None) -> Axes:
     names = [competency.name for competency in ladder.competencies]
     # Room for the cells, the slanted competency names below and the role titles beside.
     longest = max((len(name) for name in names), default=0)
-    widest = max((len(role.title) for role, _ in rows), default=0)
+    widest = max((len(graded(role)) for role, _ in rows), default=0)
     size = (
         max(5.0, 2.0 + 0.07 * widest + 0.45 * len(names)),
         max(3.0, 1.2 + 0.06 * longest + 0.4 * len(rows)),
@@ -208,7 +235,7 @@ def plot_matrix(ladder: Ladder, ax: Axes | None = None) -> Axes:
                     color="white" if dark else "black",
                 )
     ax.set_xticks(range(len(names)), names, rotation=60, ha="right", rotation_mode="anchor")
-    ax.set_yticks(range(len(rows)), [role.title for role, _ in rows])
+    ax.set_yticks(range(len(rows)), [graded(role) for role, _ in rows])
     _title(
         ax, ladder.name, "expected levels"
     )  # wrapped to the axes before a colour bar narrows them
@@ -263,7 +290,7 @@ def plot_readiness(report: Readiness, ax: Axes | None = None, ladder: Ladder | N
     )
     who = f"{report.person} for " if report.person else ""
     verdict = "ready" if report.ready else "not ready"
-    _title(ax, f"{who}{report.role.title}", f"{verdict} (score {report.score:.2f})")
+    _title(ax, f"{who}{graded(report.role)}", f"{verdict} (score {report.score:.2f})")
     return ax
 
 

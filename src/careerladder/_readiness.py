@@ -123,7 +123,8 @@ class Readiness:
     def _headline(self) -> str:
         who = f"{self.person} for " if self.person else ""
         why = f"; {self.reason}" if self.reason else ""
-        return f"{who}{self.role.title}: {self.verdict} (score {self.score:.2f}{why})"
+        title = f"{who}{self.role.title}{_grade(self.role)}"
+        return f"{title}: {self.verdict} (score {self.score:.2f}{why})"
 
     def to_text(self) -> str:
         """
@@ -157,7 +158,8 @@ class Readiness:
             >>> print(report.to_markdown().splitlines()[0])
             **Chief Product Officer**: not ready (score 0.06)
         """
-        title = f"{self.person} for {self.role.title}" if self.person else self.role.title
+        who = f"{self.person} for " if self.person else ""
+        title = f"{who}{self.role.title}{_grade(self.role)}"
         rows = [
             f"**{title}**{self._headline().removeprefix(title)}",
             "",
@@ -218,6 +220,10 @@ class Readiness:
     def __str__(self) -> str:
         """Render as `to_text` does."""
         return self.to_text()
+
+
+def _grade(role: Role) -> str:
+    return f" ({role.grade})" if role.grade else ""
 
 
 def _gap_text(gap: Gap) -> str:

@@ -26,15 +26,61 @@ import attrs
 from hypothesis import strategies as st
 
 from ._assessment import Assessment
+from ._check import LINT_CODES
 from ._ladder import Ladder
-from ._model import DEFAULT_SCALE, Competency, Expectation, Promotion, Reference, Role
+from ._model import DEFAULT_SCALE, Competency, Expectation, Move, Promotion, Reference, Role
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["assessments", "competencies", "ids", "ladders", "references", "roles"]
+__all__ = [
+    "assessments",
+    "competencies",
+    "grades",
+    "ids",
+    "ladders",
+    "levels",
+    "references",
+    "roles",
+]
 
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=20)
+
+
+def levels() -> st.SearchStrategy[int | float]:
+    """
+    Role levels: whole numbers from 1 to 12, or a half between them (GitLab's 9.5).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from careerladder.testing import levels
+        >>> @settings(max_examples=20, deadline=None)
+        ... @given(levels())
+        ... def test_levels_are_whole_or_halves(level):
+        ...     assert float(level * 2).is_integer() and 1 <= level <= 12.5
+        >>> test_levels_are_whole_or_halves()
+
+    .. versionadded:: 0.1.0
+    """
+    return st.integers(1, 12) | st.integers(1, 12).map(lambda n: n + 0.5)
+
+
+def grades() -> st.SearchStrategy[str | None]:
+    """
+    A role's grade: none, or a label such as ``L4``, ``IC3``, ``M2`` or ``9.5``.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from careerladder.testing import grades
+        >>> @settings(max_examples=20, deadline=None)
+        ... @given(grades())
+        ... def test_grades_are_short_labels(grade):
+        ...     assert grade is None or 1 <= len(grade) <= 7
+        >>> test_grades_are_short_labels()
+
+    .. versionadded:: 0.1.0
+    """
+    return st.none() | st.from_regex(r"(L|IC|M|E)?[1-9][0-9]?(\.5)?", fullmatch=True)
 
 
 def ids() -> st.SearchStrategy[str]:
@@ -103,19 +149,21 @@ def references(*, max_size: int = 3) -> st.SearchStrategy[list[Reference]]:
 
 
 @st.composite
-def roles(
+def roles(  # noqa: PLR0913 -- every option is keyword-only
     draw: st.DrawFn,
     *,
     competencies: Sequence[Competency] = (),
     scale_size: int = len(DEFAULT_SCALE),
     tracks: Sequence[str | None] = (None,),
     role_id: str | None = None,
+    rungs: Sequence[int | float] = (),
 ) -> Role:
     """
     One role, with expectations for some of *competencies*.
 
     Titles and aliases are derived from the id, so roles with different ids
-    never share a title.
+    never share a title. The level is one of *rungs* if given, else any of
+    `levels`; the grade any of `grades`; the role may be an entry role.
 
     Example:
         >>> from hypothesis import given, settings
@@ -131,9 +179,11 @@ def roles(
     return Role(
         id=ident,
         title=f"Role {ident}",
-        level=draw(st.integers(1, 12)),
+        level=draw(st.sampled_from(rungs) if rungs else levels()),
+        grade=draw(grades()),
         track=draw(st.sampled_from(tracks)),
         aliases=draw(st.sampled_from([(), (f"Alias {ident}",)])),
+        entry=draw(st.booleans()),
         expectations=[
             Expectation(competency=c.id, level=draw(st.integers(1, scale_size))) for c in chosen
         ],
@@ -151,6 +201,10 @@ def ladders(
 ) -> Ladder:
     """
     Valid ladders: a random DAG of roles whose promotions always rise in level.
+
+    Roles share a few levels (whole or decimal), so that many ladders have
+    lateral moves between roles on the same level; roles may have grades and
+    be entry roles, and a ladder may switch a few lint codes off.
 
     Args:
         draw: Supplied by hypothesis; leave it out.
@@ -176,6 +230,8 @@ def ladders(
     if cited:
         catalogue = [attrs.evolve(c, sources=draw(sources)) for c in catalogue]
     role_ids = draw(st.lists(ids(), min_size=min_roles, max_size=max_roles, unique=True))
+    # Fewer levels than roles, so that roles share levels and moves join them.
+    rungs = draw(st.lists(levels(), min_size=1, max_size=max(1, len(role_ids) // 2), unique=True))
     members = [
         draw(
             roles(
@@ -183,6 +239,7 @@ def ladders(
                 scale_size=len(scale),
                 tracks=tracks,
                 role_id=ident,
+                rungs=rungs,
             )
         )
         for ident in role_ids
@@ -198,6 +255,9 @@ def ladders(
         ]
     candidates = [(a.id, b.id) for a in members for b in members if a.level < b.level]
     chosen = draw(st.lists(st.sampled_from(candidates), unique=True)) if candidates else []
+    lateral = [(a.id, b.id) for a in members for b in members if a.level == b.level and a != b]
+    moved = draw(st.lists(st.sampled_from(lateral), unique=True)) if lateral else []
+    criteria = st.lists(st.sampled_from(["Led a cross-team project", "Asked for it"]), max_size=1)
     return Ladder(
         id=draw(ids()),
         name="Generated ladder",
@@ -205,6 +265,8 @@ def ladders(
         competencies=catalogue,
         roles=members,
         promotions=[Promotion(source=s, target=t) for s, t in chosen],
+        moves=[Move(source=s, target=t, criteria=draw(criteria)) for s, t in moved],
+        ignore=draw(st.lists(st.sampled_from(LINT_CODES), max_size=2, unique=True)),
         references=cited,
     )
 

@@ -18,8 +18,9 @@ The mapping (the docs' Interchange page has it as a table):
 
 Identifiers are UUIDs derived (version 5) from the ladder's and its parts'
 ids, so that every export of a ladder names its parts the same. What CASE has
-no field for (role level and track, the reference list) travels in the
-``extensions`` object CASE 1.1 allows on every entity.
+no field for (a role's level, grade, track and entry flag, edge criteria, the
+ignored lint codes, the reference list) travels in the ``extensions`` object
+CASE 1.1 allows on every entity.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from .._ladder import Ladder
+    from .._model import Move, Promotion, Role
     from ._locate import Locator
 
 #: The namespace of every identifier this module derives.
@@ -62,48 +64,231 @@ def _link(entity: dict[str, Any]) -> dict[str, str]:
     return {"title": title, "identifier": entity["identifier"], "uri": entity["uri"]}
 
 
-def _rubric(
-    ladder: Ladder,
-    entity: Callable[..., dict[str, Any]],
-    competency_items: dict[str, dict[str, Any]],
-) -> tuple[dict[str, Any], dict[tuple[str, int], dict[str, Any]]]:
-    """The rubric: a criterion per competency, a criterion level per step of the scale."""
-    rubric_id = _identifier(ladder.id, "rubric")
-    criteria = []
-    levels: dict[tuple[str, int], dict[str, Any]] = {}
-    for position, competency in enumerate(ladder.competencies, 1):
-        criterion = entity(
-            "criterion",
-            competency.id,
-            category=competency.name,
-            description=competency.description,
-            CFItemURI=_link(competency_items[competency.id]),
-            position=position,
-            rubricId=rubric_id,
-        )
-        criterion["CFRubricCriterionLevels"] = []
-        for score, step in enumerate(competency.scale or ladder.scale, 1):
-            level = entity(
-                "criterion-level",
-                competency.id,
-                str(score),
-                quality=step.name,
-                description=step.description or None,
-                score=score,
-                position=score,
-                rubricCriterionId=criterion["identifier"],
-            )
-            criterion["CFRubricCriterionLevels"].append(level)
-            levels[competency.id, score] = level
-        criteria.append(criterion)
-    rubric = entity(
-        "rubric",
-        title=f"{ladder.name}: proficiency",
-        description="One criterion per competency, one level per step of the scale.",
-        CFRubricCriteria=criteria,
-    )
+class _Package:
+    """
+    A package being written: the entity maker, and the items and associations so far.
 
-    return rubric, levels
+    Each concept of the mapping has its method: the document, the rubric,
+    competencies, roles with their expectations, and the edges between roles.
+    """
+
+    def __init__(self, ladder: Ladder, base_uri: str, stamp: str) -> None:
+        self.ladder = ladder
+        self.base_uri = base_uri
+        self.stamp = stamp
+        self.items: list[dict[str, Any]] = []
+        self.associations: list[dict[str, Any]] = []
+        self.references = {r.id: r for r in ladder.references}
+        self.doc_link: dict[str, str] = {}
+        self.types: dict[str, dict[str, Any]] = {}
+        self.competency_items: dict[str, dict[str, Any]] = {}
+        self.role_items: dict[str, dict[str, Any]] = {}
+        self.levels: dict[tuple[str, int], dict[str, Any]] = {}
+
+    def entity(self, *parts: str, **fields: Any) -> dict[str, Any]:  # noqa: ANN401
+        """An entity with its identifier, URI and time; empty fields left out."""
+        identifier = _identifier(self.ladder.id, *parts)
+        return {
+            "identifier": identifier,
+            "uri": f"{self.base_uri}{identifier}",
+            "lastChangeDateTime": self.stamp,
+            **{k: v for k, v in fields.items() if v not in (None, "", [], {})},
+        }
+
+    def item(self, kind: str, *parts: str, **fields: Any) -> dict[str, Any]:  # noqa: ANN401
+        new = self.entity(
+            *parts,
+            CFDocumentURI=self.doc_link,
+            CFItemType=kind,
+            CFItemTypeURI=_link(self.types[kind]),
+            **fields,
+        )
+        self.items.append(new)
+        return new
+
+    def associate(
+        self,
+        kind: str,
+        origin: dict[str, Any],
+        target: dict[str, str],
+        *key: str,
+        extensions: dict[str, Any] | None = None,
+    ) -> None:
+        self.associations.append(
+            self.entity(
+                "association",
+                kind,
+                *key,
+                associationType=kind,
+                originNodeURI=_link(origin),
+                destinationNodeURI=target,
+                CFDocumentURI=self.doc_link,
+                sequenceNumber=len(self.associations) + 1,
+                extensions=extensions,
+            )
+        )
+
+    def cite(self, origin: dict[str, Any], sources: tuple[str, ...], *key: str) -> None:
+        for source in sources:
+            reference = self.references[source]
+            identifier = _identifier(self.ladder.id, "reference", source)
+            target = {
+                "title": reference.title,
+                "identifier": identifier,
+                "uri": reference.url or f"{self.base_uri}{identifier}",
+            }
+            self.associate("isRelatedTo", origin, target, *key, source)
+
+    def document(self, creator: str) -> dict[str, Any]:
+        """The CFDocument: the ladder, with what CASE has no field for in its extension."""
+        ladder = self.ladder
+        linked = [r for r in ladder.references if r.url]
+        listed = [
+            {k: v for k, v in attrs.asdict(r).items() if v is not None}
+            | ({"date": r.date.isoformat()} if r.date else {})
+            for r in ladder.references
+        ]
+        extra: dict[str, Any] = {
+            "id": ladder.id,
+            "scale": [converter.unstructure(step) for step in ladder.scale],
+        }
+        if ladder.ignore:
+            extra["ignore"] = list(ladder.ignore)
+        extra["references"] = listed
+        document = self.entity(
+            "document",
+            title=ladder.name,
+            creator=creator,
+            description=ladder.description,
+            officialSourceURL=linked[0].url if linked else None,
+            language="en",
+            adoptionStatus="Draft",
+            caseVersion=CASE_VERSION,
+            extensions={"careerladder": extra},
+        )
+        document["CFPackageURI"] = {
+            "title": ladder.name,
+            "identifier": document["identifier"],
+            "uri": f"{self.base_uri}{document['identifier']}",
+        }
+        self.doc_link = _link(document)
+        self.types = {
+            name: self.entity("type", name, title=name, typeCode=name) for name in ITEM_TYPES
+        }
+        return document
+
+    def competencies(self) -> None:
+        for competency in self.ladder.competencies:
+            found = self.item(
+                "Competency",
+                "competency",
+                competency.id,
+                fullStatement=competency.name,
+                humanCodingScheme=competency.id,
+                notes=competency.description,
+                conceptKeywords=[competency.category] if competency.category else None,
+            )
+            self.competency_items[competency.id] = found
+            self.associate("isChildOf", found, self.doc_link, "competency", competency.id)
+            self.cite(found, competency.sources, "competency", competency.id)
+
+    def rubric(self) -> dict[str, Any]:
+        """The rubric: a criterion per competency, a criterion level per step of the scale."""
+        ladder = self.ladder
+        rubric_id = _identifier(ladder.id, "rubric")
+        criteria = []
+        for position, competency in enumerate(ladder.competencies, 1):
+            criterion = self.entity(
+                "criterion",
+                competency.id,
+                category=competency.name,
+                description=competency.description,
+                CFItemURI=_link(self.competency_items[competency.id]),
+                position=position,
+                rubricId=rubric_id,
+            )
+            criterion["CFRubricCriterionLevels"] = []
+            for score, step in enumerate(competency.scale or ladder.scale, 1):
+                level = self.entity(
+                    "criterion-level",
+                    competency.id,
+                    str(score),
+                    quality=step.name,
+                    description=step.description or None,
+                    score=score,
+                    position=score,
+                    rubricCriterionId=criterion["identifier"],
+                )
+                criterion["CFRubricCriterionLevels"].append(level)
+                self.levels[competency.id, score] = level
+            criteria.append(criterion)
+        return self.entity(
+            "rubric",
+            title=f"{ladder.name}: proficiency",
+            description="One criterion per competency, one level per step of the scale.",
+            CFRubricCriteria=criteria,
+        )
+
+    def roles(self) -> None:
+        for role in self.ladder.roles:
+            # What CASE has no field for; a default (no grade, not an entry role) is left out.
+            extra = {
+                "level": role.level,
+                "grade": role.grade,
+                "track": role.track,
+                "entry": role.entry or None,
+                "aliases": list(role.aliases),
+                "responsibilities": list(role.responsibilities),
+            }
+            found = self.item(
+                "Job Role",
+                "role",
+                role.id,
+                fullStatement=role.title,
+                humanCodingScheme=role.id,
+                alternativeLabel="; ".join(role.aliases),
+                notes=role.summary,
+                extensions={
+                    "careerladder": {k: v for k, v in extra.items() if v not in (None, [])}
+                },
+            )
+            self.role_items[role.id] = found
+            self.associate("isChildOf", found, self.doc_link, "role", role.id)
+            self.cite(found, role.sources, "role", role.id)
+            self.expectations(role, found)
+
+    def expectations(self, role: Role, parent: dict[str, Any]) -> None:
+        for expectation in role.expectations:
+            competency = self.ladder.competency(expectation.competency)
+            level_name = self.ladder.scale_of(competency)[expectation.level - 1].name
+            statement = expectation.description or f"{competency.name}: {level_name}"
+            key = ("expectation", role.id, competency.id)
+            child = self.item(
+                "Expectation",
+                *key,
+                fullStatement=statement,
+                humanCodingScheme=f"{role.id}/{competency.id}",
+            )
+            self.associate("isChildOf", child, _link(parent), *key)
+            self.associate(
+                "hasSkillLevel", child, _link(self.levels[competency.id, expectation.level]), *key
+            )
+            self.cite(child, expectation.sources, *key)
+
+    def edges(self, kind: str, key: str, edges: tuple[Promotion, ...] | tuple[Move, ...]) -> None:
+        """An association of *kind* per edge, its criteria in the extension."""
+        for edge in sorted(edges, key=lambda e: e.pair):
+            self.associate(
+                kind,
+                self.role_items[edge.source],
+                _link(self.role_items[edge.target]),
+                key,
+                edge.source,
+                edge.target,
+                extensions={"careerladder": {"criteria": list(edge.criteria)}}
+                if edge.criteria
+                else None,
+            )
 
 
 def to_case(
@@ -137,176 +322,18 @@ def to_case(
     .. versionadded:: 0.1.0
     """
     stamp = (changed or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
-    stamp = stamp.replace("+00:00", "Z")
-
-    def entity(*parts: str, **fields: Any) -> dict[str, Any]:  # noqa: ANN401
-        identifier = _identifier(ladder.id, *parts)
-        return {
-            "identifier": identifier,
-            "uri": f"{base_uri}{identifier}",
-            "lastChangeDateTime": stamp,
-            **{k: v for k, v in fields.items() if v not in (None, "", [], {})},
-        }
-
-    references = {r.id: r for r in ladder.references}
-    linked = [r for r in ladder.references if r.url]
-    listed = [
-        {k: v for k, v in attrs.asdict(r).items() if v is not None}
-        | ({"date": r.date.isoformat()} if r.date else {})
-        for r in ladder.references
-    ]
-    document = entity(
-        "document",
-        title=ladder.name,
-        creator=creator,
-        description=ladder.description,
-        officialSourceURL=linked[0].url if linked else None,
-        language="en",
-        adoptionStatus="Draft",
-        caseVersion=CASE_VERSION,
-        extensions={
-            "careerladder": {
-                "id": ladder.id,
-                "scale": [converter.unstructure(step) for step in ladder.scale],
-                "references": listed,
-            }
-        },
-    )
-    document["CFPackageURI"] = {
-        "title": ladder.name,
-        "identifier": document["identifier"],
-        "uri": f"{base_uri}{document['identifier']}",
-    }
-    doc_link = _link(document)
-    types = {name: entity("type", name, title=name, typeCode=name) for name in ITEM_TYPES}
-    items: list[dict[str, Any]] = []
-    associations: list[dict[str, Any]] = []
-
-    def item(kind: str, *parts: str, **fields: Any) -> dict[str, Any]:  # noqa: ANN401
-        new = entity(
-            *parts,
-            CFDocumentURI=doc_link,
-            CFItemType=kind,
-            CFItemTypeURI=_link(types[kind]),
-            **fields,
-        )
-        items.append(new)
-        return new
-
-    def associate(
-        kind: str,
-        origin: dict[str, Any],
-        target: dict[str, str],
-        *key: str,
-        extensions: dict[str, Any] | None = None,
-    ) -> None:
-        associations.append(
-            entity(
-                "association",
-                kind,
-                *key,
-                associationType=kind,
-                originNodeURI=_link(origin),
-                destinationNodeURI=target,
-                CFDocumentURI=doc_link,
-                sequenceNumber=len(associations) + 1,
-                extensions=extensions,
-            )
-        )
-
-    def cite(origin: dict[str, Any], sources: tuple[str, ...], *key: str) -> None:
-        for source in sources:
-            reference = references[source]
-            identifier = _identifier(ladder.id, "reference", source)
-            target = {
-                "title": reference.title,
-                "identifier": identifier,
-                "uri": reference.url or f"{base_uri}{identifier}",
-            }
-            associate("isRelatedTo", origin, target, *key, source)
-
-    competency_items = {}
-    for competency in ladder.competencies:
-        found = item(
-            "Competency",
-            "competency",
-            competency.id,
-            fullStatement=competency.name,
-            humanCodingScheme=competency.id,
-            notes=competency.description,
-            conceptKeywords=[competency.category] if competency.category else None,
-        )
-        competency_items[competency.id] = found
-        associate("isChildOf", found, doc_link, "competency", competency.id)
-        cite(found, competency.sources, "competency", competency.id)
-
-    rubric, levels = _rubric(ladder, entity, competency_items)
-
-    role_items = {}
-    for role in ladder.roles:
-        found = item(
-            "Job Role",
-            "role",
-            role.id,
-            fullStatement=role.title,
-            humanCodingScheme=role.id,
-            alternativeLabel="; ".join(role.aliases),
-            notes=role.summary,
-            extensions={
-                "careerladder": {
-                    k: v
-                    for k, v in {
-                        "level": role.level,
-                        "track": role.track,
-                        "aliases": list(role.aliases),
-                        "responsibilities": list(role.responsibilities),
-                    }.items()
-                    if v not in (None, [])
-                }
-            },
-        )
-        role_items[role.id] = found
-        associate("isChildOf", found, doc_link, "role", role.id)
-        cite(found, role.sources, "role", role.id)
-        for expectation in role.expectations:
-            competency = ladder.competency(expectation.competency)
-            level_name = ladder.scale_of(competency)[expectation.level - 1].name
-            statement = expectation.description or f"{competency.name}: {level_name}"
-            child = item(
-                "Expectation",
-                "expectation",
-                role.id,
-                competency.id,
-                fullStatement=statement,
-                humanCodingScheme=f"{role.id}/{competency.id}",
-            )
-            associate("isChildOf", child, _link(found), "expectation", role.id, competency.id)
-            associate(
-                "hasSkillLevel",
-                child,
-                _link(levels[competency.id, expectation.level]),
-                "expectation",
-                role.id,
-                competency.id,
-            )
-            cite(child, expectation.sources, "expectation", role.id, competency.id)
-    for promotion in sorted(ladder.promotions, key=lambda p: p.pair):
-        associate(
-            "precedes",
-            role_items[promotion.source],
-            _link(role_items[promotion.target]),
-            "promotion",
-            promotion.source,
-            promotion.target,
-            extensions={"careerladder": {"criteria": list(promotion.criteria)}}
-            if promotion.criteria
-            else None,
-        )
+    package = _Package(ladder, base_uri, stamp.replace("+00:00", "Z"))
+    document = package.document(creator)
+    package.competencies()
+    rubric = package.rubric()
+    package.roles()
+    package.edges("precedes", "promotion", ladder.promotions)
+    package.edges("isPeerOf", "move", ladder.moves)
     return {
         "CFDocument": document,
-        "CFItems": items,
-        "CFAssociations": associations,
-        "CFDefinitions": {"CFItemTypes": list(types.values())},
+        "CFItems": package.items,
+        "CFAssociations": package.associations,
+        "CFDefinitions": {"CFItemTypes": list(package.types.values())},
         "CFRubrics": [rubric],
     }
 
@@ -471,8 +498,15 @@ class _Importer:
             "level": more.get("level", 0),
             "expectations": {},
             "promotes_to": [],
+            "moves_to": [],
         }
-        role.update({k: more[k] for k in ("track", "aliases", "responsibilities") if more.get(k)})
+        role.update(
+            {
+                k: more[k]
+                for k in ("grade", "track", "entry", "aliases", "responsibilities")
+                if k in more
+            }
+        )
         if entry.get("notes"):
             role["summary"] = entry["notes"]
         return self.cited(entry["identifier"], role)
@@ -490,11 +524,12 @@ class _Importer:
             kind = association.get("associationType")
             origin = _target(association, "originNodeURI") or ""
             target = _target(association, "destinationNodeURI") or ""
-            if kind == "precedes" and origin in self.roles and target in self.roles:
+            edge = {"precedes": "promotes_to", "isPeerOf": "moves_to"}.get(str(kind))
+            if edge and origin in self.roles and target in self.roles:
                 criteria = _extension(association).get("criteria")
                 end = self.roles[target]["id"]
-                targets = self.roles[origin]["promotes_to"]
-                self.places["roles", rank[origin], "promotes_to", len(targets)] = path
+                targets = self.roles[origin][edge]
+                self.places["roles", rank[origin], edge, len(targets)] = path
                 targets.append({"role": end, "criteria": criteria} if criteria else end)
             elif kind == "hasSkillLevel" and target in levels:
                 parent = self.roles.get(parents.get(origin) or "")
@@ -527,8 +562,9 @@ class _Importer:
         }
         if document.get("description"):
             found["description"] = document["description"]
-        if extra.get("scale"):
-            found["scale"] = extra["scale"]
+        for key in ("scale", "ignore"):
+            if extra.get(key):
+                found[key] = extra[key]
         # A competency whose rubric names other steps than the ladder's has a scale of its own.
         ladder_steps = [converter.unstructure(s) for s in DEFAULT_STEPS]
         if isinstance(found.get("scale"), list):

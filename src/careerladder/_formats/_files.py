@@ -291,6 +291,20 @@ def ladder_text(ladder: Ladder, kind: Format) -> str:
     return toml_dumps(data)
 
 
+def left_out(ladder: Ladder, name: str, kind: Format) -> list[str]:
+    """
+    What writing *ladder* to *name* in *kind* leaves out: empty where the format holds it all.
+
+    YAML, JSON, TOML and CASE hold every field; a matrix says what it cannot
+    hold (see `careerladder._formats._sheet.left_out`).
+    """
+    if kind.name not in {"csv", "xlsx"}:
+        return []
+    from ._sheet import left_out as matrix_left_out  # noqa: PLC0415 -- only for spreadsheets
+
+    return matrix_left_out(ladder, name)
+
+
 def write_ladder(ladder: Ladder, name: str, kind: Format | None = None, **options: Any) -> None:  # noqa: ANN401
     """Write *ladder* to *name* whole or not at all, in the format its suffix names."""
     write_atomic(name, ladder_bytes(ladder, kind or format_for(name), **options))

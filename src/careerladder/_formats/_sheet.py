@@ -2,10 +2,13 @@
 Ladders as spreadsheets: a role x competency matrix in CSV or XLSX.
 
 The ``roles`` table has one row per role (``id``, ``title``, ``level``,
-``track``, ``promotes_to``) and one column per competency holding the level
-the role expects, by number or by scale name. A workbook adds a ``ladder``
-sheet (id, name, description, scale) and a ``competencies`` sheet (id, name,
-category, description); a CSV file holds the matrix alone.
+``grade``, ``track``, ``entry``, ``promotes_to``, ``moves_to``) and one
+column per competency holding the level the role expects, by number or by
+scale name. A workbook adds a ``ladder`` sheet (id, name, description, scale,
+ignore) and a ``competencies`` sheet (id, name, category, description); a CSV
+file holds the matrix, after rows such as ``# scale,novice,...`` for a scale
+other than the default and for ignored lint codes. `left_out` says what a
+matrix cannot hold of a given ladder.
 
 Reading builds the same document a YAML file would give and checks it the
 same way, so every problem is the one a ladder file would get, located by
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 from pathlib import Path
@@ -25,6 +29,7 @@ import attrs
 
 from .._check import slug
 from .._limits import DEFAULT_LIMITS, Limits
+from .._model import DEFAULT_SCALE
 from .._problems import DocPath, Hints, LadderError
 from .._problems import quote as _q
 from ._document import Origin, Problems, build_ladder
@@ -37,12 +42,23 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from .._ladder import Ladder
+    from .._model import Competency, Expectation, Role
 
 LevelStyle = Literal["numbers", "names"]
 
 #: The columns before the competencies, in order; the first three are required.
-FIXED = ("id", "title", "level", "track", "promotes_to")
+FIXED = ("id", "title", "level", "grade", "track", "entry", "promotes_to", "moves_to")
 REQUIRED = FIXED[:3]
+#: Columns written only when some role has a value for them.
+_OPTIONAL = ("grade", "entry", "moves_to")
+#: The columns that list role ids.
+_EDGES = ("promotes_to", "moves_to")
+#: How a spreadsheet may write a role's entry flag.
+_TRUE, _FALSE = {"true", "yes", "y", "x", "1"}, {"false", "no", "n", "0"}
+#: Ladder fields a CSV file holds in rows before its header (a workbook in its ladder sheet).
+_LADDER_LISTS = ("scale", "ignore")
+#: The first cell of such a row: ``# scale``, and the values in the cells after it.
+_FIELD_ROW = re.compile(r"#\s*(\w+)")
 #: How a header may spell them: ``promotes_to`` or ``promotes to``, in any case.
 _FIXED_NAMES = {name.replace("_", " ") for name in FIXED} | set(FIXED)
 #: How `promotes_to` separates role ids.
@@ -119,6 +135,8 @@ class _Sheets:
         self.cells: dict[DocPath, Cell] = {}
         #: Roles whose level could not be read: their promotions are not checked.
         self.unleveled: set[int] = set()
+        #: The competency columns of the roles table, in order, once its header is read.
+        self.competency_columns: list[str] = []
         self.sink = Problems(Origin(file=file, where=self.where, positions=self.positions))
 
     def problem(self, cell: Cell, code: str, message: str) -> None:
@@ -161,6 +179,27 @@ class _Sheets:
             "wrong-type",
             f"{what} in {cell.ref} is {_q(value)}; expected a whole number"
             + (" or a scale name" if what == "expected level" else ""),
+        )
+        return None
+
+    def level(self, value: object, cell: Cell) -> int | float | None:
+        """A role's level: a whole number, or a decimal one such as 9.5, as written."""
+        if isinstance(value, str) and re.fullmatch(r"[+-]?\d+\.\d+", value):
+            value = float(value)  # a decimal typed as text
+        if isinstance(value, float) and not value.is_integer() and math.isfinite(value):
+            return value
+        found = self.whole(value, cell, "level")
+        return found if isinstance(found, int) else None
+
+    def flag(self, value: object, cell: Cell) -> bool | None:
+        """An entry flag: true or false, yes or no, 1 or 0, or x for true."""
+        if isinstance(value, bool):
+            return value
+        text = str(value).casefold()
+        if text in _TRUE | _FALSE:
+            return text in _TRUE
+        self.problem(
+            cell, "wrong-type", f"entry in {cell.ref} is {_q(value)}; expected true or false"
         )
         return None
 
@@ -258,6 +297,7 @@ class _Sheets:
         columns = self.header(table, known)
         if columns is None:
             return []
+        self.competency_columns = [key for key in columns.values() if key not in FIXED]
         roles: list[dict[str, Any]] = []
         for number, values in table.rows[1:]:
             i = len(roles)
@@ -272,15 +312,17 @@ class _Sheets:
                 if value is None:
                     continue
                 if key == "level":
-                    level = self.whole(value, cell, "level")
+                    level = self.level(value, cell)
                     if level is None:
                         # A stand-in keeps the row in the checks; its problem is noted,
                         # and promotions that would compare with it are left out.
                         self.unleveled.add(i)
                         level = 0
                     role[key] = level
-                elif key == "promotes_to":
-                    text = self.text(value, cell, "promotes_to") or ""
+                elif key == "entry":
+                    role[key] = self.flag(value, cell)
+                elif key in _EDGES:
+                    text = self.text(value, cell, key) or ""
                     targets = [t.strip() for t in _SEPARATOR.split(text) if t.strip()]
                     role[key] = targets
                     for j in range(len(targets)):
@@ -296,6 +338,16 @@ class _Sheets:
             role["expectations"] = {k: v for k, v in expectations.items() if v is not None}
             roles.append(role)
         return roles
+
+    def leave_unleveled(self, roles: list[dict[str, Any]]) -> None:
+        """Compare a role whose level could not be read with no other: drop its edges."""
+        ids = {str(roles[i].get("id")) for i in self.unleveled}
+        for i, role in enumerate(roles):
+            for edge in _EDGES:
+                if i in self.unleveled:
+                    role.pop(edge, None)
+                elif ids and edge in role:
+                    role[edge] = [t for t in role[edge] if t not in ids]
 
     def competencies(self, table: Table) -> list[dict[str, Any]]:
         _, header = table.rows[0]
@@ -320,14 +372,38 @@ class _Sheets:
         for number, values in table.rows:
             key = str(values[0]).casefold() if values and values[0] is not None else None
             value = values[1] if len(values) > 1 else None
-            if key not in {"id", "name", "description", "scale"} or value is None:
+            if key not in {"id", "name", "description", *_LADDER_LISTS} or value is None:
                 continue
             cell = Cell(table.sheet, number, 2)
             self.cells[(key,)] = cell
             text = self.text(value, cell, key)
             if text is not None:
-                fields[key] = [s.strip() for s in text.split(";")] if key == "scale" else text
+                fields[key] = [s.strip() for s in text.split(";")] if key in _LADDER_LISTS else text
         return fields
+
+    def field_rows(self, table: Table) -> tuple[dict[str, Any], Table]:
+        """
+        The ladder fields in rows such as ``# scale,a,b,c`` before a CSV file's header.
+
+        Returns the fields, and the table without those rows.
+        """
+        fields: dict[str, Any] = {}
+        rows = list(table.rows)
+        while rows and isinstance(rows[0][1][0], str) and rows[0][1][0].startswith("#"):
+            number, values = rows.pop(0)
+            found = _FIELD_ROW.fullmatch(str(values[0]))
+            key = found[1].casefold() if found else ""
+            if key not in _LADDER_LISTS:
+                self.problem(
+                    Cell(None, number, 1),
+                    "unknown-field",
+                    f"unknown ladder field {_q(values[0])} in A{number}; a row before the header "
+                    "may give " + " or ".join(f"'# {k}'" for k in _LADDER_LISTS),
+                )
+                continue
+            self.cells[(key,)] = Cell(None, number, 2)
+            fields[key] = [str(v) for v in values[1:] if v is not None]
+        return fields, attrs.evolve(table, rows=rows)
 
 
 # -- reading -------------------------------------------------------------------------
@@ -364,7 +440,7 @@ def read_matrix(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
     return build_ladder(data, origin, sink)
 
 
-def matrix_document(  # noqa: C901
+def matrix_document(
     name: str, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[dict[str, Any], Origin, Problems]:
     """
@@ -380,10 +456,12 @@ def matrix_document(  # noqa: C901
     else:
         tables = {"roles": _read_csv(decode(content, name), sheets)}
     fields: dict[str, Any] = {}
+    if "ladder" not in tables:
+        fields, tables["roles"] = sheets.field_rows(tables["roles"])
     known: dict[str, str] | None = None
     competencies: list[dict[str, Any]] = []
     if "ladder" in tables:
-        fields = sheets.ladder_fields(tables["ladder"])
+        fields |= sheets.ladder_fields(tables["ladder"])
     if "competencies" in tables and tables["competencies"].rows:
         competencies = sheets.competencies(tables["competencies"])
         # A column names a competency by its id or its name, in any case.
@@ -396,7 +474,8 @@ def matrix_document(  # noqa: C901
         }
     roles = sheets.roles(tables["roles"], known)
     if known is None:
-        columns = {key for role in roles for key in role["expectations"]}
+        # Every competency column, even one no role fills: the competency is the ladder's.
+        columns = set(sheets.competency_columns)
         header = tables["roles"].rows[0][1] if tables["roles"].rows else []
         where: dict[str, int] = {}
         for index, h in enumerate(header):
@@ -406,18 +485,12 @@ def matrix_document(  # noqa: C901
         competencies = [{"id": c, "name": c} for c in order]
         for k, c in enumerate(order):
             sheets.cells["competencies", k] = Cell(None, tables["roles"].rows[0][0], where[c] + 1)
-    # A role whose level could not be read is compared with no other.
-    ids = {str(roles[i].get("id")) for i in sheets.unleveled}
-    for i, role in enumerate(roles):
-        if i in sheets.unleveled:
-            role.pop("promotes_to", None)
-        elif ids and "promotes_to" in role:
-            role["promotes_to"] = [t for t in role["promotes_to"] if t not in ids]
+    sheets.leave_unleveled(roles)
     stem = Path(name).stem.removesuffix(".case")
     document = {
         "id": fields.get("id", slug(stem)),
         "name": fields.get("name", stem),
-        **{k: v for k, v in fields.items() if k in {"description", "scale"}},
+        **{k: v for k, v in fields.items() if k in {"description", *_LADDER_LISTS}},
         "competencies": competencies,
         "roles": roles,
     }
@@ -543,19 +616,34 @@ def _sheet_table(sheet: Any, shape: Shape) -> Table:  # noqa: ANN401 -- an openp
 # -- writing -------------------------------------------------------------------------
 
 
+def columns(ladder: Ladder) -> list[str]:
+    """The fixed columns a matrix of *ladder* has: an optional one only where some role fills it."""
+    used = {
+        "grade": any(role.grade for role in ladder.roles),
+        "entry": any(role.entry for role in ladder.roles),
+        "moves_to": bool(ladder.moves),
+    }
+    return [column for column in FIXED if used.get(column, True)]
+
+
 def matrix_rows(ladder: Ladder, levels: LevelStyle = "numbers") -> list[list[object]]:
     """The roles table: a header, then one row per role, in the ladder's order."""
-    header: list[object] = [*FIXED, *(c.id for c in ladder.competencies)]
+    fixed = columns(ladder)
+    header: list[object] = [*fixed, *(c.id for c in ladder.competencies)]
     rows = [header]
     for role in ladder.roles:
         expected = {e.competency: e.level for e in role.expectations}
-        cells: list[object] = [
-            role.id,
-            role.title,
-            role.level,
-            role.track or "",
-            "; ".join(r.id for r in ladder.next_roles(role)),
-        ]
+        values: dict[str, object] = {
+            "id": role.id,
+            "title": role.title,
+            "level": role.level,
+            "grade": role.grade or "",
+            "track": role.track or "",
+            "entry": "true" if role.entry else "",
+            "promotes_to": "; ".join(r.id for r in ladder.next_roles(role)),
+            "moves_to": "; ".join(r.id for r in ladder.lateral_roles(role)),
+        }
+        cells = [values[column] for column in fixed]
         for competency in ladder.competencies:
             level = expected.get(competency.id)
             if level is None:
@@ -568,10 +656,106 @@ def matrix_rows(ladder: Ladder, levels: LevelStyle = "numbers") -> list[list[obj
     return rows
 
 
+def field_rows(ladder: Ladder) -> list[list[object]]:
+    """
+    The rows before a CSV file's header: a scale other than the default, ignored lint codes.
+
+    Without them a six-step scale would read back as the default five steps,
+    and its sixth step as a level off the scale.
+    """
+    rows: list[list[object]] = []
+    names = tuple(step.name for step in ladder.scale)
+    if names != DEFAULT_SCALE:
+        rows.append(["# scale", *names])
+    if ladder.ignore:
+        rows.append(["# ignore", *ladder.ignore])
+    return rows
+
+
+def _and(words: Sequence[str]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+
+
+def left_out(ladder: Ladder, path: str | os.PathLike[str]) -> list[str]:
+    """
+    What a matrix written to *path* (CSV, or XLSX by the suffix) cannot hold of *ladder*.
+
+    Each entry names a kind of data the ladder has and the matrix drops, with
+    how many parts have it; empty when the matrix holds the whole ladder.
+
+    Example:
+        >>> from careerladder import presets
+        >>> for entry in left_out(presets.load("six-step"), "six-step.csv")[:3]:
+        ...     print(entry)
+        the ladder's name and description
+        the names, categories and descriptions of 18 competencies
+        aliases of 6 roles
+    """
+
+    def some(count: int, what: str, of: str, many: str | None = None) -> list[str]:
+        return [f"{what} of {count} {of if count == 1 else many or of + 's'}"] if count else []
+
+    name = os.fspath(path)
+    found: list[str] = []
+    if Path(name).suffix.lower() != ".xlsx":
+        stem = Path(name).stem
+        # A CSV file's ladder is named after the file.
+        ladder_fields = [
+            field
+            for field, differs in (
+                ("id", ladder.id != slug(stem)),
+                ("name", ladder.name != stem),
+                ("description", bool(ladder.description)),
+            )
+            if differs
+        ]
+        if ladder_fields:
+            found.append("the ladder's " + _and(ladder_fields))
+        details = [
+            what
+            for what, differs in (
+                ("names", any(c.name != c.id for c in ladder.competencies)),
+                ("categories", any(c.category for c in ladder.competencies)),
+                ("descriptions", any(c.description for c in ladder.competencies)),
+            )
+            if differs
+        ]
+        if details:
+            count = len(ladder.competencies)
+            found += some(count, "the " + _and(details), "competency", "competencies")
+    roles = ladder.roles
+    found += some(sum(bool(r.aliases) for r in roles), "aliases", "role")
+    found += some(sum(bool(r.summary) for r in roles), "summaries", "role")
+    found += some(sum(bool(r.responsibilities) for r in roles), "responsibilities", "role")
+    expectations = [e for r in roles for e in r.expectations]
+    found += some(sum(bool(e.description) for e in expectations), "descriptions", "expectation")
+    found += some(sum(bool(e.examples) for e in expectations), "examples", "expectation")
+    found += some(sum(bool(r.min_points is not None) for r in roles), "min_points", "role")
+    found += some(
+        sum(bool(c.scale) for c in ladder.competencies),
+        "the own scales",
+        "competency",
+        "competencies",
+    )
+    if any(step.description or step.examples for step in ladder.scale):
+        found.append("the descriptions and examples of the scale's steps")
+    if ladder.promotion_rule.kind != "all":
+        found.append(f"the promotion rule ({ladder.promotion_rule.kind})")
+    found += some(sum(bool(p.criteria) for p in ladder.promotions), "criteria", "promotion")
+    found += some(sum(bool(m.criteria) for m in ladder.moves), "criteria", "move")
+    cited: list[Competency | Role | Expectation] = [*ladder.competencies, *roles, *expectations]
+    found += some(sum(bool(c.sources) for c in cited), "sources", "part")
+    if ladder.references:
+        found.append(f"{len(ladder.references)} references")
+    return found
+
+
 def matrix_csv(ladder: Ladder, levels: LevelStyle = "numbers") -> str:
     """The roles table as CSV text."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(matrix_rows(ladder, levels))
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows(field_rows(ladder))
+    writer.writerows(matrix_rows(ladder, levels))
     return out.getvalue()
 
 
@@ -584,14 +768,25 @@ def write_matrix(
     """
     Write *ladder* as a role x competency matrix: CSV, or XLSX by the suffix.
 
-    One row per role, in the ladder's order, with ``id``, ``title``, ``level``,
-    ``track`` and ``promotes_to`` (role ids separated by ``;``), then one
-    column per competency holding the expected level: a number, or the scale
-    name with ``levels="names"``. A workbook (the ``xlsx`` extra) also has a
-    ``ladder`` sheet (id, name, description, scale) and a ``competencies``
-    sheet (id, name, category, description). Role details (aliases, summary,
-    responsibilities), expectation descriptions, sources and references are
-    not carried: keep them in a ladder file.
+    One row per role, in the ladder's order, with ``id``, ``title``, ``level``
+    (decimal levels as written), ``grade``, ``track``, ``entry`` (``true``
+    for an entry role), ``promotes_to`` and ``moves_to`` (role ids separated
+    by ``;``), then one column per competency holding the expected level: a
+    number, or the scale name with ``levels="names"``. ``grade``, ``entry``
+    and ``moves_to`` are written only when some role has one. Every
+    competency has its column, even one no role expects.
+
+    A CSV file starts with a ``# scale`` row when the scale is not the
+    default one, and an ``# ignore`` row for ignored lint codes, so that it
+    reads back as it was written. A workbook (the ``xlsx`` extra) has them in
+    a ``ladder`` sheet (id, name, description, scale, ignore), beside a
+    ``competencies`` sheet (id, name, category, description).
+
+    Role details (aliases, summary, responsibilities), expectation
+    descriptions, criteria, sources and references are not carried (nor, in
+    a CSV file, the ladder's id, name and description, or the competencies'
+    names): ``careerladder convert`` lists what a given ladder loses. Keep them in a
+    ladder file.
 
     Example:
         >>> import tempfile, pathlib
@@ -618,38 +813,44 @@ def matrix_bytes(ladder: Ladder, kind: str, *, levels: LevelStyle = "numbers") -
     return matrix_csv(ladder, levels).encode("utf-8")
 
 
+def _fill(sheet: Any, rows: Iterable[Sequence[object]], bold: Any) -> None:  # noqa: ANN401 -- openpyxl
+    """Write *rows* into *sheet*, the first in bold; an empty string is an empty cell."""
+    for row in rows:
+        sheet.append([None if v == "" else v for v in row])
+    for cell in sheet[1]:
+        cell.font = bold
+    for row in sheet.iter_rows():
+        for cell in row:
+            # Text is text: a title such as "=1+1" must not become a formula.
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+
+
 def _workbook(ladder: Ladder, levels: LevelStyle) -> bytes:
     openpyxl = _openpyxl()
     from openpyxl.styles import Font  # noqa: PLC0415 -- an optional extra
 
     book = openpyxl.Workbook()
+    bold = Font(bold=True)
     roles = book.active
     roles.title = "roles"
-    for row in matrix_rows(ladder, levels):
-        roles.append([None if v == "" else v for v in row])
-    bold = Font(bold=True)
-    for cell in roles[1]:
-        cell.font = bold
+    _fill(roles, matrix_rows(ladder, levels), bold)
     roles.freeze_panes = "C2"
-    info = book.create_sheet("ladder")
-    info.append(["field", "value"])
-    info.append(["id", ladder.id])
-    info.append(["name", ladder.name])
-    info.append(["description", ladder.description or None])
-    info.append(["scale", "; ".join(step.name for step in ladder.scale)])
-    catalogue = book.create_sheet("competencies")
-    catalogue.append(["id", "name", "category", "description"])
-    for c in ladder.competencies:
-        catalogue.append([c.id, c.name, c.category, c.description or None])
-    for sheet in (info, catalogue):
-        for cell in sheet[1]:
-            cell.font = bold
-    for sheet in (roles, info, catalogue):
-        for row in sheet.iter_rows():
-            for cell in row:
-                # Text is text: a title such as "=1+1" must not become a formula.
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"
+    fields = [
+        ["field", "value"],
+        ["id", ladder.id],
+        ["name", ladder.name],
+        ["description", ladder.description],
+        ["scale", "; ".join(step.name for step in ladder.scale)],
+        *([["ignore", "; ".join(ladder.ignore)]] if ladder.ignore else []),
+    ]
+    _fill(book.create_sheet("ladder"), fields, bold)
+    catalogue = [[c.id, c.name, c.category, c.description] for c in ladder.competencies]
+    _fill(
+        book.create_sheet("competencies"),
+        [["id", "name", "category", "description"], *catalogue],
+        bold,
+    )
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

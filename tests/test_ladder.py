@@ -233,7 +233,9 @@ def test_every_generated_ladder_is_a_dag_that_rises(ladder: Ladder) -> None:
     for source, target in ladder.graph.edges:
         assert ladder.role(source).level < ladder.role(target).level
     assert ids(ladder) == sorted(ids(ladder), key=lambda i: ladder.role(i).level)
-    # Roles that only lateral moves join, both ways, may leave no entry role at all.
+    # The roles of the lowest level are always entry roles, moves between them or not.
+    lowest = min(role.level for role in ladder)
+    assert {r.id for r in ladder if r.level == lowest} <= set(ids(ladder.entry_roles()))
     starts = ladder.entry_roles()[:1]
     for role in ladder:
         assert ladder.role(role.title) == role

@@ -256,7 +256,9 @@ def test_best_fit_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFi
         main(["readiness", "examples/ladders/platform-points.yaml", str(person), "--best-fit", "1"])
         == 0
     )
-    assert capsys.readouterr().out == "Kim for Engineer II (E2): ready (score 1.00; 10 of 6 points)\n"
+    assert (
+        capsys.readouterr().out == "Kim for Engineer II (E2): ready (score 1.00; 10 of 6 points)\n"
+    )
     team = tmp_path / "team.csv"
     team.write_text("person,competency,level\nKim,delivery,3\nLee,delivery,0\n")
     out = tmp_path / "fit.csv"
@@ -292,3 +294,18 @@ def test_a_step_with_examples_is_written_as_a_mapping() -> None:
     assert ladder.competencies[0].scale == (step,)
     assert "  - name: leads\n    examples:\n    - Runs the weekly review\n" in dumps(ladder)
     assert loads(dumps(ladder)) == ladder
+
+
+def test_the_picture_of_a_report_says_which_rule_decided() -> None:
+    pytest.importorskip("matplotlib")
+    kim = Assessment(levels={"delivery": 3}, person="Kim")
+    ax = POINTS.readiness(kim, "se").plot(ladder=POINTS)
+    assert "6 of 14 points" in ax.get_title()
+    ax.figure.clf()
+
+
+def test_diff_reports_a_new_promotion_rule() -> None:
+    from careerladder import diff  # noqa: PLC0415
+
+    changed = AXES.replace(promotion_rule=PromotionRule(kind="most", min_share=0.5))
+    assert [c.key for c in diff(AXES, changed)] == ["promotion_rule"]

@@ -257,7 +257,7 @@ def diff(old: Ladder, new: Ladder) -> LadderDiff:
     .. versionadded:: 0.1.0
     """
     changes: list[Change] = []
-    for name in ("id", "name", "description", "scale", "ignore"):
+    for name in ("id", "name", "description", "scale", "promotion_rule", "ignore"):
         before, after = getattr(old, name), getattr(new, name)
         if before != after:
             changes.append(Change(kind="changed", part="ladder", key=name, old=before, new=after))

@@ -235,7 +235,8 @@ class Ladder:
 
     @functools.cached_property
     def _moved_into(self) -> frozenset[str]:
-        return frozenset(move.target for move in self.moves)
+        # Reached sideways from a role people are promoted into: not a start.
+        return frozenset(m.target for m in self.moves if self._previous[m.source])
 
     @functools.cached_property
     def career_graph(self) -> nx.DiGraph[str]:
@@ -443,7 +444,10 @@ class Ladder:
         """
         Return the roles people start in, lowest level first.
 
-        Those no promotion or move leads to, and those marked ``entry`` (see `Role`).
+        Those no promotion leads to and no move leads to from a role that is
+        promoted into (roles joined only by moves among themselves, such as the
+        two first rungs of two tracks, are all entry roles), and those marked
+        ``entry`` (see `Role`).
 
         Example:
             >>> from careerladder import presets

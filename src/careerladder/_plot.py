@@ -289,8 +289,9 @@ def plot_readiness(report: Readiness, ax: Axes | None = None, ladder: Ladder | N
         frameon=False,
     )
     who = f"{report.person} for " if report.person else ""
-    verdict = "ready" if report.ready else "not ready"
-    _title(ax, f"{who}{graded(report.role)}", f"{verdict} (score {report.score:.2f})")
+    # The rule that decided says why where it is not a plain checklist.
+    why = f"; {report.reason}" if report.reason else ""
+    _title(ax, f"{who}{graded(report.role)}", f"{report.verdict} (score {report.score:.2f}{why})")
     return ax
 
 

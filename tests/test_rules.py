@@ -309,3 +309,37 @@ def test_diff_reports_a_new_promotion_rule() -> None:
 
     changed = AXES.replace(promotion_rule=PromotionRule(kind="most", min_share=0.5))
     assert [c.key for c in diff(AXES, changed)] == ["promotion_rule"]
+
+
+def test_a_matrix_says_it_leaves_out_the_rule_scales_and_examples() -> None:
+    from careerladder._formats._sheet import left_out  # noqa: PLC0415
+
+    assert left_out(POINTS, "x.csv")[-3:] == [
+        "min_points of 6 roles",
+        "the descriptions and examples of the scale's steps",
+        "the promotion rule (points)",
+    ]
+    assert "the own scales of 3 competencies" in left_out(AXES, "x.csv")
+    assert "examples of 2 expectations" in left_out(AXES, "x.csv")
+
+
+def test_a_person_s_two_rows_for_one_competency_take_the_slow_path(tmp_path: Path) -> None:
+    from careerladder import iter_assessments  # noqa: PLC0415
+
+    team = tmp_path / "team.csv"
+    team.write_text("person,competency,level\nKim,delivery,1\nKim,delivery,2\n")
+    with pytest.raises(LadderError, match="duplicate competency 'delivery'"):
+        list(iter_assessments(team, POINTS))
+
+
+def test_a_case_rubric_level_with_a_score_that_is_not_a_number_is_a_located_problem() -> None:
+    import json  # noqa: PLC0415
+
+    package = json.loads(dumps(AXES, "case"))
+    level = package["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"][0]
+    level["score"] = "one"
+    with pytest.raises(LadderError) as caught:
+        loads(json.dumps(package), "case")
+    # The step is left out of the competency's scale, and the levels that used it are located.
+    assert {p.code for p in caught.value.problems} == {"level-off-scale"}
+    assert all(p.line == 1 for p in caught.value.problems)

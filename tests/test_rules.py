@@ -222,7 +222,7 @@ def test_a_competency_scale_is_checked_like_the_ladder_scale() -> None:
 
 def test_steps_and_behaviours_round_trip_through_every_text_format() -> None:
     for ladder in (POINTS, AXES):
-        for kind in ("yaml", "json", "toml"):
+        for kind in ("yaml", "json", "toml", "case"):
             assert loads(dumps(ladder, kind), kind) == ladder
     text = dumps(AXES)
     assert "- {name: answers" not in text  # a step with a description is a mapping

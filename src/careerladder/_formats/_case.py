@@ -154,6 +154,8 @@ class _Package:
         }
         if ladder.ignore:
             extra["ignore"] = list(ladder.ignore)
+        if ladder.promotion_rule.kind != "all":
+            extra["promotion_rule"] = converter.unstructure(ladder.promotion_rule)
         extra["references"] = listed
         document = self.entity(
             "document",
@@ -237,6 +239,7 @@ class _Package:
                 "grade": role.grade,
                 "track": role.track,
                 "entry": role.entry or None,
+                "min_points": role.min_points,
                 "aliases": list(role.aliases),
                 "responsibilities": list(role.responsibilities),
             }
@@ -268,6 +271,10 @@ class _Package:
                 *key,
                 fullStatement=statement,
                 humanCodingScheme=f"{role.id}/{competency.id}",
+                # Observable behaviours have no CASE field of their own.
+                extensions={"careerladder": {"examples": list(expectation.examples)}}
+                if expectation.examples
+                else None,
             )
             self.associate("isChildOf", child, _link(parent), *key)
             self.associate(
@@ -503,7 +510,7 @@ class _Importer:
         role.update(
             {
                 k: more[k]
-                for k in ("grade", "track", "entry", "aliases", "responsibilities")
+                for k in ("grade", "track", "entry", "min_points", "aliases", "responsibilities")
                 if k in more
             }
         )
@@ -546,6 +553,9 @@ class _Importer:
                 expectation: dict[str, Any] = {"level": score}
                 if statement and not statement.startswith(f"{names.get(competency)}: "):
                     expectation["description"] = statement
+                examples = _extension(self.by_id.get(origin, {})).get("examples")
+                if examples:
+                    expectation["examples"] = examples
                 parent["expectations"][competency] = self.cited(origin, expectation)
                 where = ("roles", rank[parents[origin] or ""], "expectations", competency)
                 self.places[where] = item_paths.get(origin, path)
@@ -562,7 +572,7 @@ class _Importer:
         }
         if document.get("description"):
             found["description"] = document["description"]
-        for key in ("scale", "ignore"):
+        for key in ("scale", "ignore", "promotion_rule"):
             if extra.get(key):
                 found[key] = extra[key]
         # A competency whose rubric names other steps than the ladder's has a scale of its own.

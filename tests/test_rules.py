@@ -26,6 +26,7 @@ from careerladder import (
 )
 from careerladder._cli import main
 from careerladder._problems import format_path
+from careerladder.testing import assessments, ladders
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -343,3 +344,35 @@ def test_a_case_rubric_level_with_a_score_that_is_not_a_number_is_a_located_prob
     # The step is left out of the competency's scale, and the levels that used it are located.
     assert {p.code for p in caught.value.problems} == {"level-off-scale"}
     assert all(p.line == 1 for p in caught.value.problems)
+
+
+@given(ladders(rich=True))
+def test_rich_ladders_round_trip_through_every_text_format(ladder: Ladder) -> None:
+    for kind in ("yaml", "json", "toml", "case"):
+        assert loads(dumps(ladder, kind), kind) == ladder
+
+
+@given(st.data())
+def test_under_every_rule_the_verdict_is_the_rule_s(data: st.DataObject) -> None:
+    ladder = data.draw(ladders(rich=True))
+    person = data.draw(assessments(ladder))
+    levels = person.resolve(ladder)
+    rule = ladder.promotion_rule
+    for role in ladder:
+        report = ladder.readiness(person, role)
+        assert report.rule == rule.kind
+        if rule.kind == "points":
+            total = sum(rule.points[min(v, len(rule.points) - 1)] for v in levels.values())
+            judged = role.min_points is not None
+            assert report.ready == (judged and total >= role.min_points)  # type: ignore[operator]
+        elif not role.expectations:
+            assert (report.ready, report.judged) == (False, False)
+        elif rule.kind == "all":
+            assert report.ready == (not report.gaps)
+        else:
+            assert report.ready == (len(report.gaps) <= rule.allowed_gaps)  # type: ignore[operator]
+
+
+@given(ladders(rich=True, scale=["low", "high"]))
+def test_rich_ladders_on_a_short_scale_are_valid(ladder: Ladder) -> None:
+    assert len(ladder.scale) == 2

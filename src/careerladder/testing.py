@@ -28,7 +28,17 @@ from hypothesis import strategies as st
 from ._assessment import Assessment
 from ._check import LINT_CODES
 from ._ladder import Ladder
-from ._model import DEFAULT_SCALE, Competency, Expectation, Move, Promotion, Reference, Role
+from ._model import (
+    DEFAULT_SCALE,
+    Competency,
+    Expectation,
+    Move,
+    Proficiency,
+    Promotion,
+    PromotionRule,
+    Reference,
+    Role,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -185,19 +195,21 @@ def roles(  # noqa: PLR0913 -- every option is keyword-only
         aliases=draw(st.sampled_from([(), (f"Alias {ident}",)])),
         entry=draw(st.booleans()),
         expectations=[
-            Expectation(competency=c.id, level=draw(st.integers(1, scale_size))) for c in chosen
+            Expectation(competency=c.id, level=draw(st.integers(1, len(c.scale) or scale_size)))
+            for c in chosen
         ],
     )
 
 
 @st.composite
-def ladders(
+def ladders(  # noqa: PLR0913 -- every option is keyword-only
     draw: st.DrawFn,
     *,
     min_roles: int = 1,
     max_roles: int = 8,
     tracks: Sequence[str | None] = (None,),
     scale: Sequence[str] = DEFAULT_SCALE,
+    rich: bool = False,
 ) -> Ladder:
     """
     Valid ladders: a random DAG of roles whose promotions always rise in level.
@@ -212,6 +224,10 @@ def ladders(
         max_roles: Most roles.
         tracks: The tracks roles are drawn from; ``None`` means no track.
         scale: The proficiency scale of every ladder.
+        rich: Also give some competencies a scale of their own (with step
+            descriptions), expectations observable behaviours, and the ladder
+            any promotion rule (`all`, `most` or `points`, with the roles'
+            ``min_points``). Off by default: matrices cannot hold these.
 
     Example:
         >>> from hypothesis import given, settings
@@ -227,6 +243,8 @@ def ladders(
     cited = draw(references())
     sources = st.lists(st.sampled_from([r.id for r in cited]), max_size=2, unique=True)
     catalogue = draw(competencies())
+    if rich:
+        catalogue = [attrs.evolve(c, scale=draw(_own_scales)) for c in catalogue]
     if cited:
         catalogue = [attrs.evolve(c, sources=draw(sources)) for c in catalogue]
     role_ids = draw(st.lists(ids(), min_size=min_roles, max_size=max_roles, unique=True))
@@ -258,6 +276,10 @@ def ladders(
     lateral = [(a.id, b.id) for a in members for b in members if a.level == b.level and a != b]
     moved = draw(st.lists(st.sampled_from(lateral), unique=True)) if lateral else []
     criteria = st.lists(st.sampled_from(["Led a cross-team project", "Asked for it"]), max_size=1)
+    rule = PromotionRule()
+    if rich:
+        longest = max(len(scale), *(len(c.scale) for c in catalogue))
+        members, rule = _enriched(draw, members, longest)
     return Ladder(
         id=draw(ids()),
         name="Generated ladder",
@@ -267,8 +289,46 @@ def ladders(
         promotions=[Promotion(source=s, target=t) for s, t in chosen],
         moves=[Move(source=s, target=t, criteria=draw(criteria)) for s, t in moved],
         ignore=draw(st.lists(st.sampled_from(LINT_CODES), max_size=2, unique=True)),
+        promotion_rule=rule,
         references=cited,
     )
+
+
+#: Scales a competency may have of its own, in `ladders` with ``rich``: none, or a few steps.
+_own_scales = st.sampled_from(
+    [
+        (),
+        (Proficiency(name="adopts"), Proficiency(name="specializes", description="Goes deep.")),
+        tuple(Proficiency(name=n) for n in ("learns", "supports", "mentors", "manages")),
+    ]
+)
+
+
+def _enriched(
+    draw: st.DrawFn, members: list[Role], longest: int
+) -> tuple[list[Role], PromotionRule]:
+    """Roles with behaviours (and ``min_points``), under a random promotion rule."""
+    behaviours = st.lists(st.sampled_from(["Writes design docs", "Runs reviews"]), unique=True)
+    members = [
+        attrs.evolve(
+            role,
+            expectations=[attrs.evolve(e, examples=draw(behaviours)) for e in role.expectations],
+        )
+        for role in members
+    ]
+    kind = draw(st.sampled_from(["all", "most", "points"]))
+    if kind == "most":
+        return members, PromotionRule(kind="most", allowed_gaps=draw(st.integers(0, 2)))
+    if kind == "points":
+        points = [
+            0,
+            *sorted(draw(st.lists(st.integers(1, 20), min_size=longest, max_size=longest))),
+        ]
+        with_points = [
+            attrs.evolve(role, min_points=draw(st.none() | st.integers(0, 40))) for role in members
+        ]
+        return with_points, PromotionRule(kind="points", points=points)
+    return members, PromotionRule()
 
 
 @st.composite

@@ -376,3 +376,13 @@ def test_under_every_rule_the_verdict_is_the_rule_s(data: st.DataObject) -> None
 @given(ladders(rich=True, scale=["low", "high"]))
 def test_rich_ladders_on_a_short_scale_are_valid(ladder: Ladder) -> None:
     assert len(ladder.scale) == 2
+
+
+def test_the_matrix_names_each_competency_s_own_steps() -> None:
+    assert (
+        "Expected levels (Analysis: 1 answers, 2 frames, 3 directs; Modelling: 1 applies, "
+        "2 adapts, 3 invents; Influence: 1 informs, 2 persuades, 3 sets-direction):"
+    ) in AXES.to_markdown()
+    mixed = AXES.add_competency(Competency(id="craft", name="Craft"))
+    assert "Expected levels (1 aware, 2 practicing" in mixed.to_markdown()
+    assert 'title="frames"' in AXES._repr_html_()

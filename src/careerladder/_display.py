@@ -13,12 +13,12 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from ._diff import LadderDiff
     from ._ladder import Ladder
     from ._mapping import RoleMapping
-    from ._model import Competency, Expectation, Move, Role
+    from ._model import Competency, Expectation, Move, Proficiency, Role
     from ._readiness import Readiness
 
 #: The column name for roles without a track.
@@ -101,6 +101,23 @@ def matrix(ladder: Ladder) -> list[tuple[Role, list[int | None]]]:
     return rows
 
 
+def scales(ladder: Ladder, escape: Callable[[str], str]) -> str:
+    """
+    The steps the matrix's numbers stand for: the ladder's, then each competency's own.
+
+    ``1 aware, 2 practicing, …``, or with competencies that have their own
+    steps, ``1 aware, …; Technology: 1 adopts, 2 specializes``.
+    """
+
+    def steps(scale: tuple[Proficiency, ...]) -> str:
+        return ", ".join(f"{i} {escape(step.name)}" for i, step in enumerate(scale, 1))
+
+    own = [f"{escape(c.name)}: {steps(c.scale)}" for c in ladder.competencies if c.scale]
+    if own and all(c.scale for c in ladder.competencies):
+        return "; ".join(own)
+    return "; ".join([steps(ladder.scale), *own])
+
+
 def step_name(ladder: Ladder, competency: Competency, level: int) -> str:
     """The name of step *level* on *competency*'s scale (its own, or the ladder's)."""
     return (competency.scale or ladder.scale)[level - 1].name
@@ -146,8 +163,7 @@ def ladder_markdown(ladder: Ladder) -> str:
         ),
     )
     if ladder.competencies:
-        scale = ", ".join(f"{i} {md(step.name)}" for i, step in enumerate(ladder.scale, 1))
-        lines += ["", f"Expected levels ({scale}):", ""]
+        lines += ["", f"Expected levels ({scales(ladder, md)}):", ""]
         lines += md_table(
             ["Role", *(md(c.name) for c in ladder.competencies)],
             (
@@ -256,7 +272,7 @@ def ladder_html(ladder: Ladder) -> str:
             f'<span title="{esc(c.description or c.id)}">{esc(c.name)}</span>'
             for c in ladder.competencies
         ]
-        scale = ", ".join(f"{i} {esc(step.name)}" for i, step in enumerate(ladder.scale, 1))
+        scale = scales(ladder, esc)
         parts.append(
             html_table(
                 ["Role", *names],

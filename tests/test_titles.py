@@ -189,3 +189,12 @@ def test_users_extend_the_vocabulary() -> None:
     assert parse_title("Senior DS").function is None
     assert TitleVocabulary.default().seniority(None) is None
     assert TitleVocabulary.default().track(None) is None
+
+
+def test_a_team_lead_runs_a_team_below_a_manager() -> None:
+    team, manager = parse_title("Engineering Team Lead"), parse_title("Engineering Manager")
+    assert (team.seniority, team.track) == ("team lead", "management")
+    assert team.rank is not None
+    assert manager.rank is not None
+    assert team.rank < manager.rank
+    assert parse_title("Tech Lead").track == "ic"

@@ -189,6 +189,9 @@ _RANKS = {
     "staff": _rank(_IC, 4, "staff"),
     "senior staff": _rank(_IC, 4.5, "senior staff"),
     "lead": _rank(_IC, 4.5, "leads"),
+    # A team lead runs a team, below a manager; a tech lead is the IC rank above.
+    "team lead": _rank(_MANAGEMENT, 3.5, "team leads"),
+    "team leader": _rank(_MANAGEMENT, 3.5, "team leaders"),
     "principal": _rank(_IC, 5, "principal"),
     "senior principal": _rank(_IC, 5.5, "senior principal"),
     "distinguished": _rank(_IC, 6.5, "distinguished"),

@@ -226,7 +226,7 @@ def ladders(  # noqa: PLR0913 -- every option is keyword-only
         scale: The proficiency scale of every ladder.
         rich: Also give some competencies a scale of their own (with step
             descriptions), expectations observable behaviours, and the ladder
-            any promotion rule (`all`, `most` or `points`, with the roles'
+            any promotion rule (``all``, ``most`` or ``points``, with the roles'
             ``min_points``). Off by default: matrices cannot hold these.
 
     Example:

@@ -106,3 +106,8 @@ def test_replace_and_update_role() -> None:
     up = Ladder(id="l", name="L", roles=roles, promotions=[("a", "b")], ignore=["no-expectations"])
     assert up.update_role("b", id="c").promotions == (Promotion(source="a", target="c"),)
     assert Role(id="a", title="A", level=1).replace(grade="L1").grade == "L1"
+
+
+def test_a_lone_one_word_alias_is_a_nickname() -> None:
+    role = Role(id="p", title="Principal Engineer", level=1, aliases=["Principal", "Senior IC"])
+    assert Ladder(id="l", name="L", roles=[role], ignore=["no-expectations"]).lint() == ()

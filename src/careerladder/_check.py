@@ -549,12 +549,20 @@ def _rises(source: Role, target: Role) -> bool | None:
 
 
 def _fragments(role: Role) -> list[str]:
-    """One-word aliases that are one of the words of the role's title (a valid role)."""
+    """
+    One-word aliases that look cut from a longer title at a comma (a valid role).
+
+    YAML reads ``aliases: [EVP, Product]`` as two aliases; the second of such a
+    pair of one-word aliases is a word of the title ("Chief Product Officer").
+    A lone one-word alias ("Principal") is a nickname, and is left alone.
+    """
     words = re.split(r"[\s,/()-]+", role.title.casefold())
     return [
         alias
-        for alias in role.aliases
-        if " " not in alias.strip() and alias.strip().casefold() in words
+        for before, alias in itertools.pairwise(role.aliases)
+        if " " not in before.strip()
+        and " " not in alias.strip()
+        and alias.strip().casefold() in words
     ]
 
 

@@ -15,8 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from careerladder import (
     Competency,
     Expectation,
+    Ladder,
     LadderError,
     Limits,
+    Role,
     load,
     presets,
     read_matrix,
@@ -27,8 +29,6 @@ from careerladder.testing import ladders
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from careerladder import Ladder
 
 
 def same_structure(a: Ladder, b: Ladder) -> None:
@@ -390,3 +390,15 @@ def test_a_workbook_may_hold_true_false_cells_and_decimal_numbers(tmp_path: Path
     ladder = read_matrix(tmp_path / "l.xlsx")
     assert [(r.level, r.grade, r.entry) for r in ladder] == [(9.5, "9.5", True), (9.5, "M2", False)]
     assert [m.pair for m in ladder.moves] == [("a", "b")]
+
+
+def test_a_competency_id_wins_over_another_s_name(tmp_path: Path) -> None:
+    ladder = Ladder(
+        id="l",
+        name="L",
+        competencies=[Competency(id="a", name="A"), Competency(id="a-", name="A ")],
+        roles=[Role(id="r", title="R", level=1, expectations={"a": 1, "a-": 2})],
+    )
+    path = tmp_path / "l.xlsx"
+    write_matrix(ladder, path)
+    assert read_matrix(path).role("r").expectations == ladder.role("r").expectations

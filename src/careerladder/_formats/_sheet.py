@@ -464,13 +464,13 @@ def matrix_document(
         fields |= sheets.ladder_fields(tables["ladder"])
     if "competencies" in tables and tables["competencies"].rows:
         competencies = sheets.competencies(tables["competencies"])
-        # A column names a competency by its id or its name, in any case.
+        # A column names a competency by its id or its name, in any case; an id
+        # wins over another competency's name that reads the same.
         known = {
             str(c[key]).casefold(): str(c["id"])
-            for c in competencies
-            if "id" in c
             for key in ("name", "id")
-            if key in c
+            for c in competencies
+            if "id" in c and key in c
         }
     roles = sheets.roles(tables["roles"], known)
     if known is None:

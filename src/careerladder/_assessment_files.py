@@ -28,7 +28,7 @@ from ._assessment import (
 from ._formats._files import read_structured
 from ._formats._text import not_utf8_file, open_bounded
 from ._limits import DEFAULT_LIMITS, Limits
-from ._problems import LadderError, Problem, quote
+from ._problems import LadderError, Problem, fail, quote
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -64,17 +64,13 @@ def load_assessment(
     if FilePath(name).suffix.lower() == ".csv":
         people = list(iter_assessments(name, ladder, limits=limits))
         if len(people) != 1:
-            raise LadderError(
-                [
-                    Problem(
-                        code="wrong-type",
-                        message=f"the file holds {len(people)} people; an assessment is one person "
-                        "(read several with iter_assessments)",
-                        file=name,
-                        line=1,
-                        column=1,
-                    )
-                ]
+            raise fail(
+                code="wrong-type",
+                message=f"the file holds {len(people)} people; an assessment is one person "
+                "(read several with iter_assessments)",
+                file=name,
+                line=1,
+                column=1,
             )
         return people[0]
 
@@ -135,7 +131,7 @@ def iter_assessments(
 def _problem(
     name: str, line: int, column: int, message: str, code: str = "wrong-type"
 ) -> LadderError:
-    return LadderError([Problem(code=code, message=message, file=name, line=line, column=column)])
+    return fail(code, message, file=name, line=line, column=column)
 
 
 def _columns(header: list[str], name: str) -> tuple[int | None, int, int]:

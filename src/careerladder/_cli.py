@@ -22,7 +22,7 @@ from ._formats._files import check_file, format_for, ladder_text, read_ladder
 from ._formats._text import STDIN
 from ._formats._write import atomic_writer, write_atomic
 from ._limits import DEFAULT_LIMITS, Limits, paused_collector
-from ._problems import LadderError, Problem, format_path, suggest
+from ._problems import LadderError, Problem, fail, format_path, suggest
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -58,14 +58,10 @@ def _unknown_format(name: str, doing: str) -> LadderError | None:
         pass
     else:
         return None
-    return LadderError(
-        [
-            Problem(
-                code="unknown-format",
-                message=f"cannot tell the format of {name!r} from its suffix; {doing} {_FORMATS}",
-                file=name,
-            )
-        ]
+    return fail(
+        code="unknown-format",
+        message=f"cannot tell the format of {name!r} from its suffix; {doing} {_FORMATS}",
+        file=name,
     )
 
 
@@ -98,13 +94,11 @@ def _ignored(given: list[str]) -> set[str]:
 
     codes = {c.strip() for text in given for c in text.split(",") if c.strip()}
     for code in sorted(codes - set(LINT_CODES)):
-        raise LadderError(
-            Problem(
-                code="unknown-code",
-                message=f"unknown lint code {code!r} in --ignore"
-                + suggest(code, LINT_CODES)
-                + f"; the lint codes are {', '.join(LINT_CODES)}",
-            )
+        raise fail(
+            code="unknown-code",
+            message=f"unknown lint code {code!r} in --ignore"
+            + suggest(code, LINT_CODES)
+            + f"; the lint codes are {', '.join(LINT_CODES)}",
         )
     return codes
 
@@ -267,14 +261,10 @@ def _resolve(name: str, limits: Limits) -> Ladder:
     if name in presets.names():
         return presets.load(name)
     known = presets.names()
-    raise LadderError(
-        [
-            Problem(
-                code="unreadable",
-                message=f"no file or preset named {name!r}{suggest(name, known)} "
-                f"(presets: {', '.join(known)})",
-            )
-        ]
+    raise fail(
+        code="unreadable",
+        message=f"no file or preset named {name!r}{suggest(name, known)} "
+        f"(presets: {', '.join(known)})",
     )
 
 

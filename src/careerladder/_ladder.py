@@ -342,14 +342,9 @@ class Ladder:
         found = self._by_name.get(str(key).casefold())
         if found is None:
             names = [name for role in self.roles for name in (role.id, *role.titles)]
-            raise LadderError(
-                [
-                    Problem(
-                        code="unknown-role",
-                        message=f"no role {_q(key)} on ladder {_q(self.id)}"
-                        f"{suggest(str(key), names)}",
-                    )
-                ]
+            raise fail(
+                code="unknown-role",
+                message=f"no role {_q(key)} on ladder {_q(self.id)}{suggest(str(key), names)}",
             )
         return found
 
@@ -371,14 +366,10 @@ class Ladder:
             if folded in (competency.id.casefold(), competency.name.casefold()):
                 return competency
         names = [n for c in self.competencies for n in (c.id, c.name)]
-        raise LadderError(
-            [
-                Problem(
-                    code="unknown-competency",
-                    message=f"no competency {_q(wanted)} on ladder {_q(self.id)}"
-                    f"{suggest(str(wanted), names)}",
-                )
-            ]
+        raise fail(
+            code="unknown-competency",
+            message=f"no competency {_q(wanted)} on ladder {_q(self.id)}"
+            f"{suggest(str(wanted), names)}",
         )
 
     def scale_of(self, competency: CompetencyKey) -> tuple[Proficiency, ...]:
@@ -861,14 +852,9 @@ class Ladder:
         pair = (self.role(source).id, self.role(target).id)
         kept = [p for p in self.promotions if p.pair != pair]
         if len(kept) == len(self.promotions):
-            raise LadderError(
-                [
-                    Problem(
-                        code="unknown-promotion",
-                        message=f"no promotion {_q(pair[0])} -> {_q(pair[1])} on ladder "
-                        f"{_q(self.id)}",
-                    )
-                ]
+            raise fail(
+                code="unknown-promotion",
+                message=f"no promotion {_q(pair[0])} -> {_q(pair[1])} on ladder {_q(self.id)}",
             )
         return attrs.evolve(self, promotions=kept)
 
@@ -1039,13 +1025,9 @@ class Ladder:
         old = self.role(role)
         gone = self.competency(competency).id
         if old.expectation(gone) is None:
-            raise LadderError(
-                [
-                    Problem(
-                        code="unknown-expectation",
-                        message=f"role {_q(old.id)} has no expectation for competency {_q(gone)}",
-                    )
-                ]
+            raise fail(
+                code="unknown-expectation",
+                message=f"role {_q(old.id)} has no expectation for competency {_q(gone)}",
             )
         new = attrs.evolve(old, expectations=[e for e in old.expectations if e.competency != gone])
         return attrs.evolve(self, roles=self._replace_role(old, new))

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from .._formats._files import loads
-from .._problems import LadderError, Problem, suggest
+from .._problems import fail, suggest
 
 if TYPE_CHECKING:
     from .._ladder import Ladder
@@ -74,14 +74,9 @@ def load(name: str) -> Ladder:
     files = _files()
     if name not in files:
         known = names()
-        raise LadderError(
-            [
-                Problem(
-                    code="unknown-preset",
-                    message=f"no preset {name!r}{suggest(name, known)} "
-                    f"(known presets: {', '.join(known)})",
-                )
-            ]
+        raise fail(
+            code="unknown-preset",
+            message=f"no preset {name!r}{suggest(name, known)} (known presets: {', '.join(known)})",
         )
     text = resources.files(__name__).joinpath(files[name]).read_text(encoding="utf-8")
     return loads(text, "yaml", file=f"careerladder/presets/{files[name]}")

@@ -386,3 +386,12 @@ def test_the_matrix_names_each_competency_s_own_steps() -> None:
     mixed = AXES.add_competency(Competency(id="craft", name="Craft"))
     assert "Expected levels (1 aware, 2 practicing" in mixed.to_markdown()
     assert 'title="frames"' in AXES._repr_html_()
+
+
+def test_a_report_knows_its_ladder_for_pictures() -> None:
+    pytest.importorskip("matplotlib")
+    report = AXES.readiness(Assessment(levels={"analysis": 1}), "senior-analyst")
+    assert report.ladder is AXES
+    ax = report.plot()
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Analysis", "Modelling", "Influence"]
+    ax.figure.clf()

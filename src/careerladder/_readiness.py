@@ -78,6 +78,9 @@ class Readiness:
         judged: False when there was nothing to judge the role by (it expects
             nothing, or has no ``min_points`` under the points rule).
         points: Under the points rule, the points the person earns.
+        ladder: The ladder the report was made on, where it is known; pictures
+            use it for the competencies' names and the top of each scale. Not
+            compared.
 
     Example:
         >>> from careerladder import Assessment, presets
@@ -104,6 +107,7 @@ class Readiness:
     reason: str = ""
     judged: bool = True
     points: float | None = None
+    ladder: Ladder | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def verdict(self) -> str:
@@ -205,7 +209,7 @@ class Readiness:
         """
         from ._plot import plot_readiness  # noqa: PLC0415 -- an optional extra
 
-        return plot_readiness(self, ax, ladder)
+        return plot_readiness(self, ax, ladder or self.ladder)
 
     def _repr_html_(self) -> str:
         """Show the report as a table in Jupyter."""
@@ -234,11 +238,12 @@ def _gap_text(gap: Gap) -> str:
 class _Plan:
     """What one role expects, laid out once for comparing many people with it."""
 
-    __slots__ = ("expected", "role", "rule", "total")
+    __slots__ = ("expected", "ladder", "role", "rule", "total")
 
-    def __init__(self, role: Role, rule: PromotionRule) -> None:
+    def __init__(self, role: Role, ladder: Ladder) -> None:
         self.role = role
-        self.rule = rule
+        self.ladder = ladder
+        self.rule = ladder.promotion_rule
         self.expected = [(e.competency, e.level) for e in role.expectations]
         self.total = sum(level for _, level in self.expected)
 
@@ -311,6 +316,7 @@ class _Plan:
             reason=verdict.reason,
             judged=verdict.judged,
             points=verdict.points,
+            ladder=self.ladder,
         )
 
     def row(self, levels: Mapping[str, int], person: str | None) -> tuple[float, list[str]]:
@@ -335,6 +341,7 @@ class _Verdict:
     reason: str
     judged: bool = True
     points: float | None = None
+    ladder: Ladder | None = attrs.field(default=None, eq=False, repr=False)
 
 
 def _most(rule: PromotionRule, unmet: int, met: int) -> bool:
@@ -373,7 +380,7 @@ _RANKS = {"yes": 0, "no": 1, "not judged": 2}
 def readiness(ladder: Ladder, assessment: Assessment, role: RoleKey) -> Readiness:
     """Compare one person's *assessment* with what *role* of *ladder* expects."""
     target = ladder.role(role)
-    plan = _Plan(target, ladder.promotion_rule)
+    plan = _Plan(target, ladder)
     return plan.assess(assessment.resolve(ladder), assessment.person)
 
 
@@ -382,9 +389,8 @@ def next_steps(ladder: Ladder, assessment: Assessment, current: RoleKey) -> tupl
     levels = assessment.resolve(ladder)
     steps = [(r, "promotion") for r in ladder.next_roles(current)]
     steps += [(r, "move") for r in ladder.lateral_roles(current)]
-    rule = ladder.promotion_rule
     reports = [
-        attrs.evolve(_Plan(r, rule).assess(levels, assessment.person), step=kind)
+        attrs.evolve(_Plan(r, ladder).assess(levels, assessment.person), step=kind)
         for r, kind in steps
     ]
     return tuple(sorted(reports, key=_ranked))
@@ -399,8 +405,7 @@ def best_fit(ladder: Ladder, assessment: Assessment, top: int = 3) -> tuple[Read
     nothing to judge them by are left out.
     """
     levels = assessment.resolve(ladder)
-    rule = ladder.promotion_rule
-    reports = [_Plan(role, rule).assess(levels, assessment.person) for role in ladder]
+    reports = [_Plan(role, ladder).assess(levels, assessment.person) for role in ladder]
     return tuple(_fitting(reports)[:top])
 
 
@@ -506,7 +511,7 @@ def _team(
         if current is not None
         else list(ladder)
     )
-    plans = [_Plan(target, ladder.promotion_rule) for target in targets]
+    plans = [_Plan(target, ladder) for target in targets]
 
     if checked:
         for assessment in assessments:

@@ -25,6 +25,8 @@ from ._limits import DEFAULT_LIMITS, Limits, paused_collector
 from ._problems import LadderError, Problem, fail, format_path, suggest
 
 if TYPE_CHECKING:
+    # argparse names the type of its subcommand registry only privately.
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]  # noqa: SLF001
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from ._assessment import Assessment
@@ -697,18 +699,29 @@ def _limit_options() -> argparse.ArgumentParser:
 
 
 def _parser() -> argparse.ArgumentParser:
-    raw = _Formatter
     limits = _limit_options()
     parser = argparse.ArgumentParser(
         prog="careerladder",
         description="Describe, check and compare career ladders.",
         epilog="examples:\n  careerladder validate ladders/*.yaml\n"
         "  careerladder show six-step --as tree",
-        formatter_class=raw,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_validate(commands, limits)
+    _add_show(commands, limits)
+    _add_convert(commands, limits)
+    _add_presets(commands)
+    _add_readiness(commands, limits)
+    _add_diff(commands, limits)
+    _add_map(commands, limits)
+    _add_schema(commands)
+    return parser
 
+
+def _add_validate(commands: Commands, limits: argparse.ArgumentParser) -> None:
+    """The ``validate`` command."""
     validate = commands.add_parser(
         "validate",
         parents=[limits],
@@ -719,7 +732,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="examples:\n  careerladder validate ladders/*.yaml\n"
         "  careerladder validate --strict --format github ladder.toml\n"
         "  cat ladder.json | careerladder validate --stdin-format json -",
-        formatter_class=raw,
+        formatter_class=_Formatter,
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="ladder files; - for stdin")
     validate.add_argument(
@@ -751,6 +764,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(run=_validate)
 
+
+def _add_show(commands: Commands, limits: argparse.ArgumentParser) -> None:
+    """The ``show`` command."""
     show = commands.add_parser(
         "show",
         parents=[limits],
@@ -760,7 +776,7 @@ def _parser() -> argparse.ArgumentParser:
         "  careerladder show ladder.yaml --as json -o ladder.json\n"
         "  careerladder show six-step --as mermaid\n"
         "  careerladder show six-step --as png -o six-step.png",
-        formatter_class=raw,
+        formatter_class=_Formatter,
     )
     show.add_argument("ladder", metavar="NAME|FILE", help="a preset name or a ladder file")
     show.add_argument(
@@ -777,6 +793,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--format", action=_UseAs, help=argparse.SUPPRESS)
     show.set_defaults(run=_show)
 
+
+def _add_convert(commands: Commands, limits: argparse.ArgumentParser) -> None:
+    """The ``convert`` command."""
     convert = commands.add_parser(
         "convert",
         parents=[limits],
@@ -789,7 +808,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="examples:\n  careerladder convert ladder.xlsx ladder.yaml\n"
         "  careerladder convert six-step six-step.csv --levels names\n"
         "  careerladder convert ladder.yaml ladder.case.json",
-        formatter_class=raw,
+        formatter_class=_Formatter,
     )
     convert.add_argument("source", metavar="IN", help="a ladder in any format, or a preset name")
     convert.add_argument("target", metavar="OUT", help="the file to write")
@@ -801,15 +820,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert.set_defaults(run=_convert)
 
+
+def _add_presets(commands: Commands) -> None:
+    """The ``presets`` command."""
     listing = commands.add_parser(
         "presets",
         help="list the preset ladders",
         description="List the preset ladders with their number of roles.",
         epilog="example:\n  careerladder presets",
-        formatter_class=raw,
+        formatter_class=_Formatter,
     )
     listing.set_defaults(run=_presets)
 
+
+def _add_readiness(commands: Commands, limits: argparse.ArgumentParser) -> None:
+    """The ``readiness`` command."""
     readiness = commands.add_parser(
         "readiness",
         parents=[limits],
@@ -820,7 +845,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="examples:\n  careerladder readiness six-step ada.yaml --role senior-pm\n"
         "  careerladder readiness ladder.yaml ada.yaml --from pm\n"
         "  careerladder readiness six-step people.csv --role pm --out report.csv",
-        formatter_class=raw,
+        formatter_class=_Formatter,
     )
     readiness.add_argument("ladder", metavar="LADDER", help="a preset name or a ladder file")
     readiness.add_argument("assessment", metavar="ASSESSMENT", help="a .yaml, .json or .csv file")
@@ -848,6 +873,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     readiness.set_defaults(run=_readiness)
 
+
+def _add_diff(commands: Commands, limits: argparse.ArgumentParser) -> None:
+    """The ``diff`` command."""
     difference = commands.add_parser(
         "diff",
         parents=[limits],
@@ -857,7 +885,7 @@ def _parser() -> argparse.ArgumentParser:
         "same, 1 when they differ, 2 on an error.",
         epilog="examples:\n  careerladder diff old.yaml new.yaml\n"
         "  careerladder diff --format markdown main.yaml ladder.yaml > comment.md",
-        formatter_class=raw,
+        formatter_class=_Formatter,
     )
     difference.add_argument("old", metavar="OLD")
     difference.add_argument("new", metavar="NEW")
@@ -866,6 +894,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     difference.set_defaults(run=_diff)
 
+
+def _add_map(commands: Commands, limits: argparse.ArgumentParser) -> None:
+    """The ``map`` command."""
     mapping = commands.add_parser(
         "map",
         parents=[limits],
@@ -874,7 +905,7 @@ def _parser() -> argparse.ArgumentParser:
         "they read (function, seniority), track, position, grades and expectations, with "
         "the reasons. A role whose best match scores below --min-score has no equivalent.",
         epilog="example:\n  careerladder map six-step head-senior-director --top 2",
-        formatter_class=raw,
+        formatter_class=_Formatter,
     )
     mapping.add_argument("a", metavar="A")
     mapping.add_argument("b", metavar="B")
@@ -899,16 +930,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     mapping.set_defaults(run=_map)
 
+
+def _add_schema(commands: Commands) -> None:
+    """The ``schema`` command."""
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of the ladder file format",
         description="Print the JSON Schema (draft 2020-12) of ladder files, for editors "
         "and other tools.",
         epilog="example:\n  careerladder schema > careerladder.schema.json",
-        formatter_class=raw,
+        formatter_class=_Formatter,
     )
     schema.set_defaults(run=_schema)
-    return parser
 
 
 class _UseAs(argparse.Action):

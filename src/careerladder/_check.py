@@ -576,72 +576,94 @@ def check(ladder: Parts, where: Callable[[DocPath], DocPath] = _same) -> list[Pr
     return _Checker(ladder, where).run()
 
 
-def lint(ladder: Parts, where: Callable[[DocPath], DocPath] = _same) -> list[Problem]:  # noqa: C901
+def lint(ladder: Parts, where: Callable[[DocPath], DocPath] = _same) -> list[Problem]:
     """Return what *ladder* should fix but may keep, as warnings; *where* as for `check`."""
-    problems: list[Problem] = []
+    linter = _Linter(ladder, where)
+    linter.drops()
+    linter.roles()
+    linter.competencies()
+    return linter.problems
 
-    def show(path: DocPath) -> str:
-        return format_path(where(path))
 
-    def warn(code: str, message: str, path: DocPath) -> None:
-        problems.append(Problem(severity="warning", code=code, message=message, path=where(path)))
+class _Linter:
+    """Collects the lints of one valid ladder."""
 
-    roles = {role.id: (i, role) for i, role in enumerate(ladder.roles)}
-    entered: set[str] = {move.target for move in ladder.moves}
-    # Under the points rule any competency earns points and a role may expect
-    # none: what it takes is min_points.
-    points = ladder.promotion_rule.kind == "points"
-    for position, promotion in enumerate(ladder.promotions):
-        entered.add(promotion.target)
-        (_, source), (t, target) = roles[promotion.source], roles[promotion.target]
-        for expectation in target.expectations:
-            before = source.expectation(expectation.competency)
-            if before is not None and before.level > expectation.level:
-                path = ("roles", t, "expectations", expectation.competency)
-                warn(
-                    "expectation-drops",
-                    f"competency {_q(expectation.competency)} drops from level {before.level} "
-                    f"in {_q(source.id)} to level {expectation.level} in {_q(target.id)} "
-                    f"({show(path)}) along {show(('promotions', position))}; a promotion "
-                    "should not lower an expectation",
-                    path,
+    def __init__(self, ladder: Parts, where: Callable[[DocPath], DocPath]) -> None:
+        self.ladder = ladder
+        self.where = where
+        self.problems: list[Problem] = []
+        # Under the points rule any competency earns points and a role may
+        # expect none: what it takes is min_points.
+        self.points = ladder.promotion_rule.kind == "points"
+
+    def show(self, path: DocPath) -> str:
+        return format_path(self.where(path))
+
+    def warn(self, code: str, message: str, path: DocPath) -> None:
+        self.problems.append(
+            Problem(severity="warning", code=code, message=message, path=self.where(path))
+        )
+
+    def drops(self) -> None:
+        roles = {role.id: (i, role) for i, role in enumerate(self.ladder.roles)}
+        for position, promotion in enumerate(self.ladder.promotions):
+            (_, source), (t, target) = roles[promotion.source], roles[promotion.target]
+            for expectation in target.expectations:
+                before = source.expectation(expectation.competency)
+                if before is not None and before.level > expectation.level:
+                    path = ("roles", t, "expectations", expectation.competency)
+                    self.warn(
+                        "expectation-drops",
+                        f"competency {_q(expectation.competency)} drops from level "
+                        f"{before.level} in {_q(source.id)} to level {expectation.level} in "
+                        f"{_q(target.id)} ({self.show(path)}) along "
+                        f"{self.show(('promotions', position))}; a promotion should not lower "
+                        "an expectation",
+                        path,
+                    )
+
+    def roles(self) -> None:
+        ladder = self.ladder
+        entered = {m.target for m in ladder.moves} | {p.target for p in ladder.promotions}
+        lowest = min((role.level for role in ladder.roles), default=0)
+        for i, role in enumerate(ladder.roles):
+            here = ("roles", i)
+            if role.level > lowest and role.id not in entered and not role.entry:
+                self.warn(
+                    "unreachable-role",
+                    f"no entry role reaches role {_q(role.id)} ({self.show(here)}): no "
+                    f"promotion or move leads to it and its level {role.level} is above the "
+                    f"entry level {lowest}; add a promotion into it, or mark it 'entry: true' "
+                    "if people are hired into it",
+                    here,
+                )
+            for fragment in _fragments(role):
+                alias = (*here, "aliases", role.aliases.index(fragment))
+                self.warn(
+                    "alias-fragment",
+                    f"alias {_q(fragment)} of role {_q(role.id)} ({self.show(alias)}) is one "
+                    "word of its title; if it was cut from a longer title at a comma (aliases: "
+                    '[EVP, Product]), quote that title: ["EVP, Product"]',
+                    alias,
+                )
+            if not role.expectations and not self.points:
+                self.warn(
+                    "no-expectations",
+                    f"role {_q(role.id)} ({self.show(here)}) has no expectations; say what it "
+                    "expects of at least one competency",
+                    here,
                 )
 
-    lowest = min((role.level for role in ladder.roles), default=0)
-    used: set[str] = set()
-    for i, role in roles.values():
-        used.update(e.competency for e in role.expectations)
-        if role.level > lowest and role.id not in entered and not role.entry:
-            warn(
-                "unreachable-role",
-                f"no entry role reaches role {_q(role.id)} ({show(('roles', i))}): no promotion "
-                f"or move leads to it and its level {role.level} is above the entry level "
-                f"{lowest}; add a promotion into it, or mark it 'entry: true' if people are "
-                "hired into it",
-                ("roles", i),
-            )
-        for fragment in _fragments(role):
-            k = role.aliases.index(fragment)
-            warn(
-                "alias-fragment",
-                f"alias {_q(fragment)} of role {_q(role.id)} ({show(('roles', i, 'aliases', k))}) "
-                "is one word of its title; if it was cut from a longer title at a "
-                'comma (aliases: [EVP, Product]), quote that title: ["EVP, Product"]',
-                ("roles", i, "aliases", k),
-            )
-        if not role.expectations and not points:
-            warn(
-                "no-expectations",
-                f"role {_q(role.id)} ({show(('roles', i))}) has no expectations; say what it "
-                "expects of at least one competency",
-                ("roles", i),
-            )
-    for i, competency in enumerate(ladder.competencies):
-        if competency.id not in used and not points:
-            warn(
-                "unused-competency",
-                f"no role expects competency {_q(competency.id)} ({show(('competencies', i))}); "
-                "add an expectation for it or remove it",
-                ("competencies", i),
-            )
-    return problems
+    def competencies(self) -> None:
+        if self.points:
+            return
+        used = {e.competency for role in self.ladder.roles for e in role.expectations}
+        for i, competency in enumerate(self.ladder.competencies):
+            if competency.id not in used:
+                here = ("competencies", i)
+                self.warn(
+                    "unused-competency",
+                    f"no role expects competency {_q(competency.id)} ({self.show(here)}); add "
+                    "an expectation for it or remove it",
+                    here,
+                )

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 import attrs
+import pytest
 
 from careerladder import Ladder, Role
+from careerladder._formats._case import ROLE_EXTENSION, ROLE_IN_CASE
 from careerladder._formats._doc import (
     LADDER_FIELDS,
     ROLE_FIELDS,
@@ -15,6 +17,7 @@ from careerladder._formats._doc import (
     DocRole,
 )
 from careerladder._formats._schema import schema_text
+from careerladder._formats._sheet import EXPECTATION_LEFT_OUT, FIXED, ROLE_LEFT_OUT, left_out
 from careerladder._model import Expectation
 
 
@@ -42,3 +45,30 @@ def test_the_schema_describes_every_field_of_the_file_format() -> None:
     schema = json.loads(schema_text())
     assert set(schema["$defs"]["Role"]["properties"]) == names(DocRole)
     assert set(schema["properties"]) - {"$schema"} == names(DocLadder)
+
+
+def test_a_matrix_has_a_column_for_every_field_of_a_role_or_says_it_drops_it() -> None:
+    # Promotions and moves are columns; expectations are the competency columns;
+    # sources are counted among every part's sources.
+    columns = set(FIXED) - {"promotes_to", "moves_to"}
+    assert not columns & set(ROLE_LEFT_OUT)
+    assert columns | set(ROLE_LEFT_OUT) | {"expectations", "sources"} == names(Role)
+    assert {"competency", "level"} | set(EXPECTATION_LEFT_OUT) | {"sources"} == names(Expectation)
+
+
+def test_case_holds_every_field_of_a_role() -> None:
+    # CASE's own fields, the extension, the expectation items and the cited sources.
+    assert not set(ROLE_IN_CASE) & set(ROLE_EXTENSION)
+    assert set(ROLE_IN_CASE) | set(ROLE_EXTENSION) | {"expectations", "sources"} == names(Role)
+
+
+@pytest.mark.parametrize(
+    ("field", "role"),
+    [
+        ("summary", Role(id="a", title="A", level=1, summary="Leads")),
+        ("aliases", Role(id="a", title="A", level=1, aliases=["Chief"])),
+    ],
+)
+def test_a_matrix_names_the_role_fields_it_drops(field: str, role: Role) -> None:
+    ladder = Ladder(id="one", name="one", roles=[role])
+    assert left_out(ladder, "one.csv") == [f"{ROLE_LEFT_OUT[field]} of 1 role"]

@@ -52,6 +52,12 @@ if TYPE_CHECKING:
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://careerladder.invalid/case")
 CASE_VERSION = "1.1"
 ITEM_TYPES = ("Competency", "Job Role", "Expectation")
+#: A role's fields that CASE has a field of its own for, and which one.
+ROLE_IN_CASE = {"id": "humanCodingScheme", "title": "fullStatement", "summary": "notes"}
+#: A role's fields that CASE has none for: they go in the item's ``careerladder``
+#: extension. With expectations (items) and sources (associations), every field of
+#: the model is in one of the two (tests/test_fields.py).
+ROLE_EXTENSION = ("level", "grade", "track", "entry", "min_points", "aliases", "responsibilities")
 
 
 def _identifier(ladder_id: str, *parts: str) -> str:
@@ -233,27 +239,20 @@ class _Package:
 
     def roles(self) -> None:
         for role in self.ladder.roles:
-            # What CASE has no field for; a default (no grade, not an entry role) is left out.
+            # What CASE has no field for; a default (none, empty, not an entry role) is left out.
             extra = {
-                "level": role.level,
-                "grade": role.grade,
-                "track": role.track,
-                "entry": role.entry or None,
-                "min_points": role.min_points,
-                "aliases": list(role.aliases),
-                "responsibilities": list(role.responsibilities),
+                k: list(v) if isinstance(v, tuple) else v
+                for k in ROLE_EXTENSION
+                if (v := getattr(role, k)) is not None and v is not False and v != ()
             }
+            native = {case: getattr(role, field) for field, case in ROLE_IN_CASE.items()}
             found = self.item(
                 "Job Role",
                 "role",
                 role.id,
-                fullStatement=role.title,
-                humanCodingScheme=role.id,
+                **native,
                 alternativeLabel="; ".join(role.aliases),
-                notes=role.summary,
-                extensions={
-                    "careerladder": {k: v for k, v in extra.items() if v not in (None, [])}
-                },
+                extensions={"careerladder": extra},
             )
             self.role_items[role.id] = found
             self.associate("isChildOf", found, self.doc_link, "role", role.id)
@@ -500,22 +499,16 @@ class _Importer:
                 f"{path}: the role's level is missing (extensions.careerladder.level)",
             )
         role: dict[str, Any] = {
-            "id": self.field(path, entry, "humanCodingScheme"),
-            "title": self.field(path, entry, "fullStatement"),
+            "id": self.field(path, entry, ROLE_IN_CASE["id"]),
+            "title": self.field(path, entry, ROLE_IN_CASE["title"]),
             "level": more.get("level", 0),
             "expectations": {},
             "promotes_to": [],
             "moves_to": [],
         }
-        role.update(
-            {
-                k: more[k]
-                for k in ("grade", "track", "entry", "min_points", "aliases", "responsibilities")
-                if k in more
-            }
-        )
-        if entry.get("notes"):
-            role["summary"] = entry["notes"]
+        role.update({k: more[k] for k in ROLE_EXTENSION if k in more and k != "level"})
+        if entry.get(ROLE_IN_CASE["summary"]):
+            role["summary"] = entry[ROLE_IN_CASE["summary"]]
         return self.cited(entry["identifier"], role)
 
     def read_associations(self, levels: dict[str, tuple[str, int]]) -> None:

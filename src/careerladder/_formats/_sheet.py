@@ -64,6 +64,15 @@ _FIXED_NAMES = {name.replace("_", " ") for name in FIXED} | set(FIXED)
 #: How `promotes_to` separates role ids.
 _SEPARATOR = re.compile(r"[;,\n]")
 SHEETS = ("ladder", "competencies", "roles")
+#: What a matrix has no column for, by field, with the plural `left_out` names it by.
+#: Every field of the model is a column, a sheet cell, or listed here (tests/test_fields.py).
+ROLE_LEFT_OUT = {
+    "aliases": "aliases",
+    "summary": "summaries",
+    "responsibilities": "responsibilities",
+    "min_points": "min_points",
+}
+EXPECTATION_LEFT_OUT = {"description": "descriptions", "examples": "examples"}
 #: A number typed as text: ASCII digits only, so that a scale name such as
 #: "+3" stays a name, and few enough for `int` (longer runs are text).
 _NUMBER = re.compile(r"[0-9]{1,15}")
@@ -724,13 +733,11 @@ def left_out(ladder: Ladder, path: str | os.PathLike[str]) -> list[str]:
             count = len(ladder.competencies)
             found += some(count, "the " + _and(details), "competency", "competencies")
     roles = ladder.roles
-    found += some(sum(bool(r.aliases) for r in roles), "aliases", "role")
-    found += some(sum(bool(r.summary) for r in roles), "summaries", "role")
-    found += some(sum(bool(r.responsibilities) for r in roles), "responsibilities", "role")
     expectations = [e for r in roles for e in r.expectations]
-    found += some(sum(bool(e.description) for e in expectations), "descriptions", "expectation")
-    found += some(sum(bool(e.examples) for e in expectations), "examples", "expectation")
-    found += some(sum(bool(r.min_points is not None) for r in roles), "min_points", "role")
+    for field, plural in ROLE_LEFT_OUT.items():
+        found += some(sum(_has(r, field) for r in roles), plural, "role")
+    for field, plural in EXPECTATION_LEFT_OUT.items():
+        found += some(sum(_has(e, field) for e in expectations), plural, "expectation")
     found += some(
         sum(bool(c.scale) for c in ladder.competencies),
         "the own scales",
@@ -748,6 +755,12 @@ def left_out(ladder: Ladder, path: str | os.PathLike[str]) -> list[str]:
     if ladder.references:
         found.append(f"{len(ladder.references)} references")
     return found
+
+
+def _has(part: Role | Expectation, field: str) -> bool:
+    """Whether *part* gives *field* a value (a zero counts; nothing or empty does not)."""
+    value = getattr(part, field)
+    return value is not None and value not in ("", ())
 
 
 def matrix_csv(ladder: Ladder, levels: LevelStyle = "numbers") -> str:

@@ -14,7 +14,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
@@ -30,6 +30,8 @@ from .._model import Proficiency
 from .._problems import DocPath, close_match, hint
 from .._problems import quote as _q
 from ._doc import DocExpectation, DocLevel, DocPromotion, DocTarget
+
+T = TypeVar("T")
 
 # -- strict leaves: cattrs' default converter coerces "3" to 3 and a list to its str ----
 
@@ -154,6 +156,22 @@ def _strict_sequences(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(is_sequence, factory)
 
 
+def _lazy(build: Callable[[], Callable[[Any, type], T]]) -> Callable[[Any, type], T]:
+    """A hook that *build* makes on its first use.
+
+    cattrs compiles a function per class, and the class's hook builds those of its
+    fields' classes: made lazily, a file pays only for the parts it has.
+    """
+    made: list[Callable[[Any, type], T]] = []
+
+    def hook(value: Any, cls: type) -> T:  # noqa: ANN401 -- whatever the file holds
+        if not made:
+            made.append(build())
+        return made[0](value, cls)
+
+    return hook
+
+
 def _mapping_first(
     converter: cattrs.Converter,
     applies: Callable[[Any], bool],
@@ -162,7 +180,7 @@ def _mapping_first(
     """Refuse anything but a mapping for the types *applies* to, then *build* them."""
 
     def factory(type_: Any) -> Callable[[object, type], object]:  # noqa: ANN401 -- any type
-        structure = build(type_, converter)
+        structure = _lazy(lambda: build(type_, converter))
 
         def hook(value: object, cls: type) -> object:
             if not isinstance(value, Mapping):
@@ -176,7 +194,7 @@ def _mapping_first(
 
 def _step(converter: cattrs.Converter) -> Callable[[object, type], Proficiency]:
     # A step is its name, or a mapping with a name, a description and examples.
-    structure = make_dict_structure_fn(Proficiency, converter)
+    structure = _lazy(lambda: make_dict_structure_fn(Proficiency, converter))
 
     def hook(value: object, _: type) -> Proficiency:
         if isinstance(value, str):

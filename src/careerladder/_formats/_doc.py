@@ -21,8 +21,10 @@ from .._model import DEFAULT_STEPS, Competency, Proficiency, PromotionRule
 #: The version of the file format this release reads and writes.
 FORMAT_VERSION = 1
 
+# Only the converter makes and reads these: no equality or repr, which attrs would
+# compile on every start of the command line.
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class DocExpectation:
     level: int | str
     description: str = ""
@@ -30,7 +32,7 @@ class DocExpectation:
     sources: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class DocPromotion:
     role: str
     criteria: tuple[str, ...] = ()
@@ -40,7 +42,7 @@ DocLevel: TypeAlias = int | str | DocExpectation
 DocTarget: TypeAlias = str | DocPromotion
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class DocRole:
     id: str
     title: str
@@ -58,7 +60,7 @@ class DocRole:
     sources: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class DocReference:
     title: str
     author: str | None = None
@@ -67,7 +69,7 @@ class DocReference:
     url: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class DocLadder:
     careerladder: int = FORMAT_VERSION
     id: str

@@ -54,7 +54,7 @@ def _nowhere(_: Sequence[DocPath]) -> Locator:
     return Locator()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Origin:
     """
     Where a document came from, and how its paths are shown and found.
@@ -162,7 +162,7 @@ class Problems:
 # -- document -> model ----------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Translation:
     """The fields of a `Ladder` built from a document, and where each promotion came from."""
 

@@ -31,7 +31,7 @@ def nearest(places: Mapping[DocPath, T], path: DocPath, default: T) -> T:
     return default
 
 
-@attrs.define
+@attrs.define(eq=False, repr=False)
 class Locator:
     """Where each node of a document starts: paths -> 1-based ``(line, column)``."""
 

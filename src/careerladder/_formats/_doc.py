@@ -24,6 +24,7 @@ FORMAT_VERSION = 1
 # Only the converter makes and reads these: no equality or repr, which attrs would
 # compile on every start of the command line.
 
+
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class DocExpectation:
     level: int | str

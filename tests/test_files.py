@@ -331,6 +331,16 @@ def test_schema_key_must_be_a_string() -> None:
     ]
 
 
+def test_after_a_byte_order_mark_the_offset_still_counts_from_the_start(tmp_path: Path) -> None:
+    target = tmp_path / "l.yaml"
+    target.write_bytes(b"\xef\xbb\xbfid: l\nname: caf\xe9\n")
+    with pytest.raises(LadderError) as caught:
+        load(target)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (2, 10)
+    assert "byte 0xe9 at offset 18" in problem.message
+
+
 def test_non_utf8_file_says_where(tmp_path: Path) -> None:
     target = tmp_path / "l.yaml"
     target.write_bytes(b"id: l\nname: caf\xe9\n")

@@ -12,7 +12,6 @@ import contextlib
 import io
 import os
 import sys
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -405,6 +404,10 @@ def _presets(_: argparse.Namespace, out: TextIO) -> int:
 def _wrap(line: str, indent: int = 2) -> str:
     """*line* wrapped to the terminal, and never wider than `_WIDEST`."""
     width = min(_columns(), _WIDEST)
+    if len(line) <= width and line.isprintable() and line == line.strip():
+        return line  # what fill() would give, without loading textwrap on every run
+    import textwrap  # noqa: PLC0415 -- only for long lines
+
     return textwrap.fill(
         line,
         width,
@@ -649,6 +652,8 @@ class _Formatter(argparse.HelpFormatter):
         super().__init__(prog, indent_increment, max_help_position, width or _columns() - 2)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap  # noqa: PLC0415 -- only for help
+
         lines = []
         for line in text.splitlines():
             if line.startswith(" "):

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .._problems import DocPath, quote
+from ._text import first_surrogate
 
 if TYPE_CHECKING:
     from .._limits import Limits
@@ -22,13 +23,16 @@ if TYPE_CHECKING:
 
 # Tabs and line breaks are text; other control characters and lone
 # surrogates are not, and XML, spreadsheets and terminals refuse them.
-_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _bad_string(text: str, path: DocPath, sink: Problems) -> None:
-    found = _BAD.search(text)
-    if found is not None:
-        char = found[0]
+    found = _CONTROL.search(text)
+    places = [found.start()] if found is not None else []
+    if (surrogate := first_surrogate(text)) is not None:
+        places.append(surrogate)
+    if places:
+        char = text[min(places)]
         sink.add(
             "invalid-character",
             f"{sink.show(path) or 'the document'}: the text {quote(text)} holds the character "

@@ -12,6 +12,7 @@ its path and position.
 
 from __future__ import annotations
 
+import contextlib
 import types
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -23,7 +24,7 @@ from .._check import check, lint
 from .._ladder import Ladder
 from .._model import Expectation, Move, Promotion, Reference, Role
 from .._problems import DocPath, LadderError, Problem, Severity, by_place, format_path
-from ._converter import converter, describe, prune, shape_problems
+from ._converter import converter, describe, detailed_converter, prune, shape_problems
 from ._doc import (
     FORMAT_VERSION,
     LADDER_FIELDS,
@@ -331,8 +332,12 @@ def structure(data: object, cls: type[T], sink: Problems) -> T:
     data = prune(data, cls, (), sink.show, found)
     for path, code, message in found:
         sink.add(code, message, path)
-    try:
+    # The quick converter takes a valid document; on any failure the detailed one
+    # runs again, to say every problem and where.
+    with contextlib.suppress(Exception):
         return converter.structure(data, cls)
+    try:
+        return detailed_converter().structure(data, cls)
     except (cattrs.BaseValidationError, ValueError) as error:
         for path, code, message in shape_problems(error, (), sink.show):
             sink.add(code, message, path)

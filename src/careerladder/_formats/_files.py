@@ -9,7 +9,6 @@ the same files.
 from __future__ import annotations
 
 import os
-import re
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
@@ -25,7 +24,7 @@ from ._document import (
     ladder_to_doc,
     structure,
 )
-from ._text import STDIN, decode, read_bytes
+from ._text import STDIN, decode, first_surrogate, read_bytes
 from ._write import write_atomic
 
 if TYPE_CHECKING:
@@ -185,22 +184,19 @@ def check_text(
         return list(error.problems)
 
 
-#: Half of a surrogate pair: text given as a `str` may hold one, a file never does.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _text_source(
     text: str, kind: Format, file: str | None, limits: Limits
 ) -> tuple[object, Origin, Problems]:
-    if (found := _SURROGATE.search(text)) is not None:
-        start = text.rfind("\n", 0, found.start()) + 1
+    # Text given as a `str` may hold half of a surrogate pair; a file never does.
+    if (found := first_surrogate(text)) is not None:
+        start = text.rfind("\n", 0, found) + 1
         raise fail(
             "invalid-character",
-            f"the text holds the character U+{ord(found[0]):04X}, half of a surrogate pair, "
+            f"the text holds the character U+{ord(text[found]):04X}, half of a surrogate pair, "
             "which is not text; give text that can be written as UTF-8",
             file=file,
-            line=text.count("\n", 0, found.start()) + 1,
-            column=found.start() - start + 1,
+            line=text.count("\n", 0, found) + 1,
+            column=found - start + 1,
         )
     if kind.name == "case":
         from ._case import case_document  # noqa: PLC0415 -- only for CASE packages

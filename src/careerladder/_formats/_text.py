@@ -150,10 +150,12 @@ def decode(data: bytes, name: str | None) -> str:
     Raises:
         LadderError: If it is not UTF-8, saying where the first bad byte is.
     """
+    # Not the utf-8-sig codec: its module is one more to load on every start.
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        return data.decode("utf-8-sig")
+        return str(memoryview(data)[bom:], "utf-8")
     except UnicodeDecodeError as error:
-        raise not_utf8(data, error.start, name) from None
+        raise not_utf8(data, bom + error.start, name) from None
 
 
 def not_utf8(data: bytes, offset: int, name: str | None) -> Exception:
@@ -201,3 +203,23 @@ def not_utf8_file(name: str) -> Exception:
             offset += len(chunk)
     msg = f"{name} decodes as UTF-8"  # pragma: no cover - called only after a failure
     raise AssertionError(msg)  # pragma: no cover
+
+
+def first_surrogate(text: str) -> int | None:
+    r"""
+    Where *text* holds half of a surrogate pair, which no UTF-8 output can carry.
+
+    A file decoded as UTF-8 never does; a ``str`` given by a program, or a JSON
+    escape such as ``"\ud800"``, may.
+
+    Example:
+        >>> first_surrogate("ok"), first_surrogate("a\ud800b")
+        (None, 1)
+    """
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return error.start
+    return None

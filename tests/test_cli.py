@@ -7,11 +7,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
 from careerladder import dumps, load, presets
 from careerladder._cli import main
+from careerladder._cli import run as run_command
 
 ACME = "examples/ladders/acme.yaml"
 BROKEN = "id: l\nname: L\nroles:\n  - {id: a, title: A, level: 1, promotes_to: [b]}\n"
@@ -272,14 +274,56 @@ def test_github_annotation_without_a_line(capsys: pytest.CaptureFixture[str]) ->
     )
 
 
+def _exit_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command ends with `os._exit`, which would end the tests too."""
+
+    def exit_(code: int) -> NoReturn:
+        raise SystemExit(code)
+
+    monkeypatch.setattr(os, "_exit", exit_)
+
+
 def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import runpy  # noqa: PLC0415
 
+    _exit_raises(monkeypatch)
     monkeypatch.setattr(sys, "argv", ["careerladder", "validate", ACME])
     with pytest.raises(SystemExit) as exit_:
         runpy.run_module("careerladder", run_name="__main__")
     assert exit_.value.code == 0
     assert capsys.readouterr().out == "checked 1 file: all valid\n"
+
+
+def test_the_command_flushes_what_it_wrote_before_it_ends(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _exit_raises(monkeypatch)
+    monkeypatch.setattr(sys, "argv", ["careerladder", "validate", "missing.yaml"])
+    with (tmp_path / "out").open("w") as out, (tmp_path / "err").open("w") as err:
+        monkeypatch.setattr(sys, "stdout", out)
+        monkeypatch.setattr(sys, "stderr", err)
+        with pytest.raises(SystemExit) as exit_:
+            run_command()
+        # Not closed yet: only the flush has put it in the file.
+        assert (tmp_path / "out").read_text() == (
+            "missing.yaml: error unreadable: cannot read the file: No such file or directory\n"
+            "checked 1 file: 1 error, 0 warnings\n"
+        )
+    assert exit_.value.code == 2
+
+
+def test_a_closed_pipe_does_not_stop_the_command_ending(monkeypatch: pytest.MonkeyPatch) -> None:
+    _exit_raises(monkeypatch)
+    monkeypatch.setattr(sys, "argv", ["careerladder", "presets"])
+
+    class Closed(io.StringIO):
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", Closed())
+    with pytest.raises(SystemExit) as exit_:
+        run_command()
+    assert exit_.value.code == 0
 
 
 def test_limits_are_options(capsys: pytest.CaptureFixture[str]) -> None:

@@ -361,7 +361,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _convert(args: argparse.Namespace, _: TextIO) -> int:
-    from ._formats._files import left_out, write_ladder  # noqa: PLC0415 -- only this command
+    from ._formats._files import loss, write_ladder  # noqa: PLC0415 -- only this command
 
     try:
         ladder = _resolve(args.source, _limits(args))
@@ -379,11 +379,7 @@ def _convert(args: argparse.Namespace, _: TextIO) -> int:
         write_ladder(ladder, args.target, kind, **options)
     sys.stderr.write(f"wrote {args.target}\n")
     # Never a silent loss: say what the target format has no place for.
-    if lost := left_out(ladder, args.target, kind):
-        message = (
-            f"the {kind.label} leaves out: {'; '.join(lost)}. Keep them in a ladder file "
-            "(YAML, JSON or TOML) or a CASE package"
-        )
+    if (message := loss(ladder, args.target, kind)) is not None:
         sys.stderr.write(_wrap(message) + "\n")
     return OK
 

@@ -436,9 +436,17 @@ class _Context:
     shared: dict[str, str]
 
 
-def _ties(matches: list[RoleMatch]) -> list[RoleMatch]:
+def _ties(source: Role, matches: list[RoleMatch]) -> list[RoleMatch]:
     """Mark the matches that share the best score, and say so in their reasons."""
     best = [m for m in matches if matches[0].score - m.score <= _TIE]
+    # Of equal scores, a title written exactly alike, then the same role id, goes first:
+    # a ladder mapped to itself maps each role to itself alone.
+    for field in ("title", "id"):
+        closer = [m for m in best if getattr(m.target, field) == getattr(source, field)]
+        if closer and len(closer) < len(best):
+            chosen = {id(m) for m in closer}
+            matches = closer + [m for m in matches if id(m) not in chosen]
+            best = closer
     if len(best) < 2:  # a tie takes two
         return matches
     marked = []
@@ -492,7 +500,10 @@ def map_roles(
 
     Returns:
         Each role id of *a*, lowest level first, with its matches, best
-        first. Matches that share the best score are marked ``tied``.
+        first. Matches that share the best score are marked ``tied``,
+        unless one of them has the title written exactly as the role's (or,
+        among those, its id): that one comes first, alone, so a ladder mapped
+        to itself maps each role to itself.
 
     Example:
         >>> from careerladder import map_roles, presets
@@ -523,5 +534,5 @@ def map_roles(
         matches = [m for m in matches if m.score >= min_score]
         # Equal scores are a tie, reported as such; this order only makes the output stable.
         matches.sort(key=lambda m: (-round(m.score, 9), m.target.level, m.target.id))
-        result[ra.role.id] = tuple(_ties(matches)) if matches else ()
+        result[ra.role.id] = tuple(_ties(ra.role, matches)) if matches else ()
     return result

@@ -301,6 +301,24 @@ def left_out(ladder: Ladder, name: str, kind: Format) -> list[str]:
     return matrix_left_out(ladder, name)
 
 
+def loss(ladder: Ladder, name: str, kind: Format) -> str | None:
+    """What writing *ladder* to *name* in *kind* leaves out, said for a person; or None."""
+    if lost := left_out(ladder, name, kind):
+        return (
+            f"the {kind.label} leaves out: {'; '.join(lost)}. Keep them in a ladder file "
+            "(YAML, JSON or TOML) or a CASE package"
+        )
+    return None
+
+
+def _warn_of_loss(ladder: Ladder, name: str, kind: Format) -> None:
+    if (message := loss(ladder, name, kind)) is not None:
+        import warnings  # noqa: PLC0415 -- only when something is left out
+
+        # Two up: the caller of dump() or dumps().
+        warnings.warn(message, UserWarning, stacklevel=3)
+
+
 def write_ladder(ladder: Ladder, name: str, kind: Format | None = None, **options: Any) -> None:  # noqa: ANN401
     """Write *ladder* to *name* whole or not at all, in the format its suffix names."""
     write_atomic(name, ladder_bytes(ladder, kind or format_for(name), **options))
@@ -395,7 +413,8 @@ def dumps(ladder: Ladder, format: str = "yaml") -> str:  # noqa: A002
     description, a plain role id in ``promotes_to`` for a promotion with no
     criteria. Fields left at their defaults are left out. *format* is
     ``"yaml"``, ``"json"``, ``"toml"``, ``"case"`` or ``"csv"`` (a matrix,
-    which holds less than a ladder file).
+    which holds less than a ladder file: a `UserWarning` says what it leaves
+    out, as for `dump`).
 
     Example:
         >>> from careerladder import Competency, Expectation, Ladder, Role
@@ -430,7 +449,10 @@ def dumps(ladder: Ladder, format: str = "yaml") -> str:  # noqa: A002
 
     .. versionadded:: 0.1.0
     """
-    return ladder_text(ladder, format_for("", format))
+    kind = format_for("", format)
+    text = ladder_text(ladder, kind)
+    _warn_of_loss(ladder, "", kind)
+    return text
 
 
 def dump(ladder: Ladder, path: str | os.PathLike[str], format: str | None = None) -> None:  # noqa: A002
@@ -440,7 +462,10 @@ def dump(ladder: Ladder, path: str | os.PathLike[str], format: str | None = None
     Every format `load` reads is written. The file is written whole or not at
     all: the bytes go to a new temporary file beside it, which then replaces
     it, so an interrupted write never leaves a half-written ladder behind, and
-    a link at the path is replaced, never written through.
+    a link at the path is replaced, never written through. A matrix (CSV or
+    XLSX) holds less than a ladder file: a `UserWarning` names what it leaves
+    out (aliases, descriptions, sources and the like), so nothing is lost
+    silently.
 
     Example:
         >>> import tempfile, pathlib
@@ -455,4 +480,6 @@ def dump(ladder: Ladder, path: str | os.PathLike[str], format: str | None = None
     .. versionadded:: 0.1.0
     """
     name = os.fspath(path)
-    write_ladder(ladder, name, format_for(name, format))
+    kind = format_for(name, format)
+    write_ladder(ladder, name, kind)
+    _warn_of_loss(ladder, name, kind)

@@ -924,7 +924,10 @@ def test_readiness_text_and_csv_say_the_same_of_a_level_not_assessed(
     assert "collaboration-influence 0/2" in target.read_text()
 
 
-def test_show_tree_lists_moves_grades_and_entry_roles(capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_tree_lists_moves_grades_and_entry_roles(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
     code, out, _ = run(capsys, "show", "examples/ladders/engineering.yaml")
     assert code == 0
     assert out == (
@@ -943,6 +946,37 @@ def test_show_tree_lists_moves_grades_and_entry_roles(capsys: pytest.CaptureFixt
         "                    └── 5.5 (M3)  Director of Engineering (director) [management], "
         "entry role\n"
     )
+
+
+def test_show_tree_wraps_long_lines_and_keeps_its_branches_whole(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = run(capsys, "show", "examples/ladders/engineering.yaml")
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 60
+    # A role with branches goes on beside the line down to them; a leaf, under its text.
+    assert (
+        "            │   └── 5 (L5)  Principal Engineer (principal)\n"
+        "            │       │   [ic]\n"
+        "            │       └── ↔ moves to Senior Engineering\n"
+        "            │               Manager\n"
+    ) in out
+    assert out.endswith(
+        "                    └── 5.5 (M3)  Director of Engineering\n"
+        "                            (director) [management], entry\n"
+        "                            role\n"
+    )
+
+
+def test_show_tree_leaves_a_line_long_where_wrapping_would_leave_no_room(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "30")
+    code, out, _ = run(capsys, "show", "examples/ladders/engineering.yaml")
+    assert code == 0
+    # Twenty columns deep, ten are left: the line stays whole rather than a word a line.
+    assert "                    └── 5.5 (M3)  Director of Engineering (director) " in out
 
 
 def test_show_tree_of_a_chain_deeper_than_the_recursion_limit(

@@ -8,9 +8,11 @@ come in are read by `careerladder._assessment_files`.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt  # noqa: TC003 -- attrs reads the annotations
 import functools
 import types
+import weakref
 from typing import TYPE_CHECKING
 
 import attrs
@@ -92,15 +94,29 @@ class _Index:
     scales: dict[str, tuple[str, ...]] = attrs.field(hash=False)
     #: Each competency's step names (folded) -> their numbers.
     names: dict[str, dict[str, int]] = attrs.field(hash=False)
+    #: Each competency's plainest spellings of a level in a CSV cell (`spellings`).
+    cells: dict[str, dict[str, int]] = attrs.field(hash=False)
 
 
 #: Ways to write step 0, "not yet", in an assessment.
 _NOT_YET = {"not yet": 0, "not-yet": 0}
 
 
-@functools.lru_cache(maxsize=16)
+#: The indexes of the ladders used last, by identity: a ladder is immutable, and a
+#: team report looks its index up per person, but hashing a large ladder takes a while.
+_RECENT: collections.deque[tuple[weakref.ref[Ladder], _Index]] = collections.deque(maxlen=16)
+
+
 def _index(ladder: Ladder) -> _Index:
-    # A ladder is immutable and hashes once: a team report looks it up per person.
+    for ref, found in _RECENT:
+        if ref() is ladder:
+            return found
+    made = _make_index(ladder)
+    _RECENT.appendleft((weakref.ref(ladder), made))
+    return made
+
+
+def _make_index(ladder: Ladder) -> _Index:
     scales = {
         c.id: tuple(step.name for step in c.scale or ladder.scale) for c in ladder.competencies
     }
@@ -109,12 +125,13 @@ def _index(ladder: Ladder) -> _Index:
         cid: {**_NOT_YET, **{name.casefold(): i for i, name in enumerate(scale, 1)}}
         for cid, scale in scales.items()
     }
-    return _Index(scales=scales, names=names)
+    cells = {cid: spellings(scale) for cid, scale in scales.items()}
+    return _Index(scales=scales, names=names, cells=cells)
 
 
-def step_names(ladder: Ladder, competency: str) -> tuple[str, ...]:
-    """The step names of *competency*'s scale (its own, or the ladder's), lowest first."""
-    return _index(ladder).scales[competency]
+def cell_levels(ladder: Ladder) -> dict[str, dict[str, int]]:
+    """Each competency of *ladder* -> the plainest ways a CSV cell writes its levels."""
+    return _index(ladder).cells
 
 
 def is_number(text: str) -> bool:

@@ -19,11 +19,10 @@ import attrs
 
 from ._assessment import (
     Assessment,
+    cell_levels,
     is_number,
     plain_levels,
     resolve_levels,
-    spellings,
-    step_names,
 )
 from ._formats._files import read_structured
 from ._formats._text import not_utf8_file, open_bounded
@@ -226,8 +225,9 @@ def _person(  # noqa: PLR0913 -- one call site, all positions of one person's ro
     if ladder is not None:
         # The common case, one lookup per cell: every cell as written names a
         # competency of the ladder and a level on its scale, by number or name.
+        cells = cell_levels(ladder)
         try:
-            known = {c: spellings(step_names(ladder, c))[v] for c, v in pairs}
+            known = {c: cells[c][v] for c, v in pairs}
         except KeyError:
             pass
         else:

@@ -45,6 +45,8 @@ _FORMATS = (
 
 #: The widest a table or a report line grows, however wide the terminal.
 _WIDEST = 100
+#: Below this many columns beside a deep branch, a tree line is left long rather than wrapped.
+_NARROWEST = 24
 
 
 class _Unwritable(Exception):  # noqa: N818 -- private; says what went wrong, not that it is one
@@ -290,15 +292,34 @@ def _role(ladder: Ladder, key: str) -> Role:
 _ROLES_LISTED = 12
 
 
-def _tree(ladder: Ladder) -> str:
+def _tree(ladder: Ladder, width: int | None = None) -> str:
     """
     The promotions as a tree from each role no promotion leads to, lateral moves as leaves.
 
     A role reached a second time says "see above" instead of repeating its
     branch. The walk keeps its own stack: a ladder may be thousands of rungs
-    deep, far beyond Python's recursion limit.
+    deep, far beyond Python's recursion limit. A line longer than *width*
+    (the terminal's, at most 100 columns) goes on below, the tree's lines
+    kept whole.
     """
-    lines = [f"{ladder.name} ({ladder.id})"]
+    width = width or min(_columns(), _WIDEST)
+    lines: list[str] = []
+
+    def add(prefix: str, branch: str, text: str, below: str) -> None:
+        room = width - len(prefix) - len(branch)
+        # Too deep to wrap usefully: a long line beats a column of single words.
+        if len(text) <= room or room < _NARROWEST:
+            lines.append(f"{prefix}{branch}{text}")
+            return
+        import textwrap  # noqa: PLC0415 -- only for long lines
+
+        first, *rest = textwrap.wrap(
+            text, room, subsequent_indent="    ", break_long_words=False, break_on_hyphens=False
+        )
+        lines.append(f"{prefix}{branch}{first}")
+        lines.extend(f"{prefix}{below}{line[4:]}" for line in rest)
+
+    add("", "", f"{ladder.name} ({ladder.id})", "    ")
     shown: set[str] = set()
     roots = [role for role in ladder if not ladder.previous_roles(role)]
     # (role, prefix, last among its siblings, reached by a lateral move)
@@ -306,21 +327,22 @@ def _tree(ladder: Ladder) -> str:
     while stack:
         role, prefix, last, moved = stack.pop()
         branch = "└── " if last else "├── "
+        inner = prefix + ("    " if last else "│   ")
         if moved:
-            lines.append(f"{prefix}{branch}↔ moves to {role.title}")
+            add(prefix, branch, f"↔ moves to {role.title}", inner[len(prefix) :] + "    ")
             continue
         grade = f" ({role.grade})" if role.grade else ""
         track = f" [{role.track}]" if role.track else ""
         entry = ", entry role" if role.entry else ""
         label = f"{role.level}{grade}  {role.title} ({role.id}){track}{entry}"
         if role.id in shown:
-            lines.append(f"{prefix}{branch}{label}, see above")
+            add(prefix, branch, f"{label}, see above", inner[len(prefix) :] + "    ")
             continue
         shown.add(role.id)
-        lines.append(f"{prefix}{branch}{label}")
-        inner = prefix + ("    " if last else "│   ")
         steps = [(r, True) for r in ladder.lateral_roles(role)]
         steps += [(r, False) for r in ladder.next_roles(role)]
+        # Below a role with branches, its line goes on beside the line down to them.
+        add(prefix, branch, label, inner[len(prefix) :] + ("│   " if steps else "    "))
         stack += [(r, inner, i == len(steps) - 1, lateral) for i, (r, lateral) in enumerate(steps)][
             ::-1
         ]

@@ -219,7 +219,8 @@ class Ladder:
         edges: dict[str, list[str]] = {role.id: [] for role in self.roles}
         for promotion in self.promotions if kind is None else kind:
             edges[getattr(promotion, start)].append(getattr(promotion, end))
-        return {k: tuple(sorted(v, key=self._rank.__getitem__)) for k, v in edges.items()}
+        rank = self._rank.__getitem__  # once: each lookup of a cached property costs a call
+        return {k: tuple(sorted(v, key=rank)) if v else () for k, v in edges.items()}
 
     @functools.cached_property
     def _next(self) -> dict[str, tuple[str, ...]]:

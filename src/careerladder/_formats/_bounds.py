@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .._problems import DocPath, quote
 from ._text import first_surrogate
@@ -26,7 +26,13 @@ if TYPE_CHECKING:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+#: Values with nothing inside and nothing to check.
+_SCALARS = frozenset({int, float, bool, type(None)})
+
+
 def _bad_string(text: str, path: DocPath, sink: Problems) -> None:
+    if text.isprintable():  # most strings: neither control characters nor surrogates
+        return
     found = _CONTROL.search(text)
     places = [found.start()] if found is not None else []
     if (surrogate := first_surrogate(text)) is not None:
@@ -54,21 +60,25 @@ def within_bounds(data: object, limits: Limits, sink: Problems, *, count: bool =
     """
     stack: list[tuple[object, DocPath]] = [(data, ())]
     seen = 0
+    most = limits.max_nodes if count else None
     while stack:
         value, path = stack.pop()
         seen += 1
-        if count and seen > limits.max_nodes:
+        if most is not None and seen > most:
             sink.add(
                 "too-large",
-                f"the document holds more than {limits.max_nodes:,} values "
-                "(Limits.max_nodes, --max-nodes)",
+                f"the document holds more than {most:,} values (Limits.max_nodes, --max-nodes)",
                 path,
             )
             raise sink.error()
+        kind = type(value)
+        if kind in _SCALARS:
+            continue
         if isinstance(value, str):
             _bad_string(value, path, sink)
             continue
-        if isinstance(value, Mapping | list | tuple):
+        # dict and list first: the Mapping check is slow, and documents are made of them.
+        if kind is dict or kind is list or isinstance(value, Mapping | list | tuple):
             if len(path) > limits.max_depth:
                 sink.add(
                     "too-deep",
@@ -77,10 +87,10 @@ def within_bounds(data: object, limits: Limits, sink: Problems, *, count: bool =
                     path,
                 )
                 raise sink.error()
-            if isinstance(value, Mapping):
-                for key, item in value.items():
-                    if isinstance(key, str):
-                        _bad_string(key, (*path, key), sink)
-                    stack.append((item, (*path, key)))
-            else:
+            if isinstance(value, list | tuple):
                 stack.extend(((item, (*path, i)) for i, item in enumerate(value)))
+                continue
+            for key, item in cast("Mapping[object, object]", value).items():
+                if isinstance(key, str):
+                    _bad_string(key, (*path, key), sink)
+                stack.append((item, (*path, key)))

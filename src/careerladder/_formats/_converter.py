@@ -322,8 +322,11 @@ def prune(
     ``title``) is read as that key, so the rest of the document is checked as
     if it were spelt right: every problem is found in one run.
     """
-    if isinstance(value, Mapping) and attrs.has(type_):
-        fields = {f.name: f.type for f in attrs.fields(_resolved(type_))}
+    if type(value) in _LEAVES:  # most of a document: nothing below to look at
+        return value
+    kind, inner = _plan(type_)
+    if kind == "class" and isinstance(value, Mapping):
+        fields: dict[str, Any] = inner
         out: dict[object, object] = {}
         for key, item in value.items():
             name = key
@@ -352,16 +355,34 @@ def prune(
                 name = suggestion
             out[name] = prune(item, fields[name], (*path, key), show, found)
         return out
+    if kind == "dict" and isinstance(value, Mapping):
+        return {k: prune(v, inner, (*path, k), show, found) for k, v in value.items()}
+    if kind == "tuple" and isinstance(value, list | tuple):
+        return [prune(v, inner, (*path, i), show, found) for i, v in enumerate(value)]
+    if kind == "union" and isinstance(value, Mapping):
+        return prune(value, inner, path, show, found)
+    return value
+
+
+#: Values with nothing inside to prune.
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _plan(type_: Any) -> tuple[str, Any]:  # noqa: ANN401 -- any type of the format
+    """How `prune` walks a value of *type_*: its kind, and the fields or the inner type."""
+    if attrs.has(type_):
+        return "class", {f.name: f.type for f in attrs.fields(_resolved(type_))}
     origin, args = typing.get_origin(type_), typing.get_args(type_)
-    if origin is dict and isinstance(value, Mapping):
-        return {k: prune(v, args[1], (*path, k), show, found) for k, v in value.items()}
-    if origin is tuple and isinstance(value, list | tuple):
-        return [prune(v, args[0], (*path, i), show, found) for i, v in enumerate(value)]
-    if origin in (typing.Union, types.UnionType) and isinstance(value, Mapping):
+    if origin is dict:
+        return "dict", args[1]
+    if origin is tuple:
+        return "tuple", args[0]
+    if origin in (typing.Union, types.UnionType):
         for member in args:
             if attrs.has(member):
-                return prune(value, member, path, show, found)
-    return value
+                return "union", member
+    return "leaf", None
 
 
 _KEY_LIKE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")

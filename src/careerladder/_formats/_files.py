@@ -129,6 +129,13 @@ def _text_document(
 
 
 def _read(name: str, kind: Format, limits: Limits, *, lints: bool) -> Any:  # noqa: ANN401
+    # Parsing and building make millions of small objects that all live on: the
+    # collector, left running, would scan them again and again (twice the time).
+    with paused_collector():
+        return _read_document(name, kind, limits, lints=lints)
+
+
+def _read_document(name: str, kind: Format, limits: Limits, *, lints: bool) -> Any:  # noqa: ANN401
     data: object
     if kind.name in ("csv", "xlsx"):
         from ._sheet import matrix_document  # noqa: PLC0415 -- only for spreadsheets
@@ -141,10 +148,9 @@ def _read(name: str, kind: Format, limits: Limits, *, lints: bool) -> Any:  # no
     else:
         text = decode(read_bytes(name, limits), None if name == STDIN else name)
         data, origin, sink = _text_document(text, kind, _shown(name), limits)
-    with paused_collector():
-        if lints:
-            return check_document(data, origin, sink)
-        return build_ladder(data, origin, sink)
+    if lints:
+        return check_document(data, origin, sink)
+    return build_ladder(data, origin, sink)
 
 
 def _shown(name: str) -> str:
@@ -177,8 +183,8 @@ def check_text(
     """Every problem of a ladder document's text, lints included, each located."""
     kind = format_for("", format)
     try:
-        data, origin, sink = _text_source(text, kind, file, limits)
         with paused_collector():
+            data, origin, sink = _text_source(text, kind, file, limits)
             return check_document(data, origin, sink)
     except LadderError as error:
         return list(error.problems)
@@ -214,8 +220,8 @@ def read_text_ladder(
     text: str, kind: Format, file: str | None, limits: Limits = DEFAULT_LIMITS
 ) -> Ladder:
     """Build a ladder from the text of a YAML, JSON, TOML or CASE document."""
-    data, origin, sink = _text_source(text, kind, file, limits)
     with paused_collector():
+        data, origin, sink = _text_source(text, kind, file, limits)
         return build_ladder(data, origin, sink)
 
 

@@ -11,6 +11,7 @@ import attrs
 import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from careerladder import (
     Competency,
@@ -24,7 +25,7 @@ from careerladder import (
     read_matrix,
     write_matrix,
 )
-from careerladder._formats._sheet import Cell, _Sheets, column_letter
+from careerladder._formats._sheet import Cell, _Merges, _Sheets, column_letter
 from careerladder.testing import ladders
 
 if TYPE_CHECKING:
@@ -402,3 +403,18 @@ def test_a_competency_id_wins_over_another_s_name(tmp_path: Path) -> None:
     path = tmp_path / "l.xlsx"
     write_matrix(ladder, path)
     assert read_matrix(path).role("r").expectations == ladder.role("r").expectations
+
+
+_spans = st.tuples(st.integers(1, 50), st.integers(1, 20)).map(
+    lambda pair: (1, pair[0], 2, pair[0] + pair[1])
+)
+
+
+@given(st.lists(_spans, max_size=12), st.integers(1, 80))
+def test_a_column_is_merged_when_some_range_spans_it(
+    merged: list[tuple[int, int, int, int]], column: int
+) -> None:
+    merges = _Merges.of(merged)
+    assert merges.covers(column) == any(first <= column <= last for _, first, _, last in merged)
+    if column in merges.starting:
+        assert merges.starting[column] in merged

@@ -17,6 +17,7 @@ sheet, row and column instead of line and column.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import math
@@ -119,6 +120,35 @@ class Table:
     merged: list[tuple[int, int, int, int]] = attrs.Factory(list)
 
 
+@attrs.frozen
+class _Merges:
+    """The merged ranges across a header row, found by column in logarithmic time."""
+
+    #: First columns, sorted; beside each, the furthest last column reached so far.
+    firsts: list[int]
+    reach: list[int]
+    #: The range that starts at each first column.
+    starting: dict[int, tuple[int, int, int, int]]
+
+    @classmethod
+    def of(cls, merged: list[tuple[int, int, int, int]]) -> _Merges:
+        # Sorted once: a hostile sheet may have thousands of columns and of ranges.
+        ordered = sorted(merged, key=lambda area: area[1])
+        reach, furthest = [], 0
+        for area in ordered:
+            furthest = max(furthest, area[3])
+            reach.append(furthest)
+        starting: dict[int, tuple[int, int, int, int]] = {}
+        for area in ordered:
+            starting.setdefault(area[1], area)
+        return cls(firsts=[area[1] for area in ordered], reach=reach, starting=starting)
+
+    def covers(self, column: int) -> bool:
+        """Whether some range spans *column*."""
+        at = bisect.bisect_right(self.firsts, column) - 1
+        return at >= 0 and self.reach[at] >= column
+
+
 def _clean(value: object) -> object:
     if isinstance(value, str):
         value = value.strip()
@@ -214,20 +244,18 @@ class _Sheets:
 
     # -- tables --------------------------------------------------------------------
 
-    def merged(self, table: Table, cell: Cell) -> bool:
+    def merged(self, merges: _Merges, cell: Cell) -> bool:
         """Whether *cell* is part of cells merged across columns (reported at the first)."""
-        for first_row, first, last_row, last in table.merged:
-            if first_row <= cell.row <= last_row and first <= cell.column <= last and last > first:
-                if cell.column == first:
-                    span = f"{cell.ref}:{column_letter(last)}{last_row}"
-                    self.problem(
-                        cell,
-                        "merged-header",
-                        f"the header cells {span} are merged; unmerge them and name each "
-                        "column on its own",
-                    )
-                return True
-        return False
+        if not merges.covers(cell.column):
+            return False
+        if (area := merges.starting.get(cell.column)) is not None:
+            span = f"{cell.ref}:{column_letter(area[3])}{area[2]}"
+            self.problem(
+                cell,
+                "merged-header",
+                f"the header cells {span} are merged; unmerge them and name each column on its own",
+            )
+        return True
 
     def header(self, table: Table, known: dict[str, str] | None) -> dict[int, str] | None:
         """Column index (0-based) -> fixed column name or competency id."""
@@ -255,9 +283,10 @@ class _Sheets:
         columns: dict[int, str] = {}
         seen: dict[str, Cell] = {}
         width = max(len(row) for _, row in table.rows)
+        merges = _Merges.of(table.merged)
         for index, value in enumerate([*values, *[None] * (width - len(values))]):
             cell = Cell(table.sheet, number, index + 1)
-            if self.merged(table, cell):
+            if self.merged(merges, cell):
                 continue
             name = self.text(value, cell, "a column name")
             if name is None:

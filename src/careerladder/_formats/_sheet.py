@@ -331,51 +331,64 @@ class _Sheets:
         )
         return None
 
-    def roles(self, table: Table, known: dict[str, str] | None) -> list[dict[str, Any]]:  # noqa: C901
+    def roles(self, table: Table, known: dict[str, str] | None) -> list[dict[str, Any]]:
         columns = self.header(table, known)
         if columns is None:
             return []
         self.competency_columns = [key for key in columns.values() if key not in FIXED]
         roles: list[dict[str, Any]] = []
         for number, values in table.rows[1:]:
-            i = len(roles)
-            role: dict[str, Any] = {}
-            expectations: dict[str, object] = {}
-            self.cells["roles", i] = Cell(table.sheet, number, 1)
-            for index, key in columns.items():
-                value = values[index] if index < len(values) else None
-                cell = Cell(table.sheet, number, index + 1)
-                if key in FIXED:
-                    self.cells["roles", i, key] = cell
-                if value is None:
-                    continue
-                if key == "level":
-                    level = self.level(value, cell)
-                    if level is None:
-                        # A stand-in keeps the row in the checks; its problem is noted,
-                        # and promotions that would compare with it are left out.
-                        self.unleveled.add(i)
-                        level = 0
-                    role[key] = level
-                elif key == "entry":
-                    role[key] = self.flag(value, cell)
-                elif key in _EDGES:
-                    text = self.text(value, cell, key) or ""
-                    targets = [t.strip() for t in _SEPARATOR.split(text) if t.strip()]
-                    role[key] = targets
-                    for j in range(len(targets)):
-                        self.cells["roles", i, key, j] = cell
-                elif key in FIXED:
-                    written = self.text(value, cell, key)
-                    # As for the level: an empty stand-in, whose problem is already noted.
-                    role[key] = "" if written is None else written
-                else:
+            roles.append(self.role(table.sheet, number, values, columns, len(roles)))
+        return roles
+
+    def role(
+        self,
+        sheet: str | None,
+        number: int,
+        values: list[object],
+        columns: dict[int, str],
+        i: int,
+    ) -> dict[str, Any]:
+        """The role on row *number*, the *i*-th, as a ladder file writes it."""
+        role: dict[str, Any] = {}
+        expectations: dict[str, object] = {}
+        self.cells["roles", i] = Cell(sheet, number, 1)
+        for index, key in columns.items():
+            value = values[index] if index < len(values) else None
+            cell = Cell(sheet, number, index + 1)
+            if key not in FIXED:
+                if value is not None:
                     expectations[key] = self.whole(value, cell, "expected level")
                     self.cells["roles", i, "expectations", key] = cell
-            role = {k: v for k, v in role.items() if v is not None}
-            role["expectations"] = {k: v for k, v in expectations.items() if v is not None}
-            roles.append(role)
-        return roles
+                continue
+            self.cells["roles", i, key] = cell
+            if value is not None:
+                role[key] = self.fixed(key, value, cell, i)
+        role = {k: v for k, v in role.items() if v is not None}
+        role["expectations"] = {k: v for k, v in expectations.items() if v is not None}
+        return role
+
+    def fixed(self, key: str, value: object, cell: Cell, i: int) -> object:
+        """The value of one of the `FIXED` columns of the *i*-th role."""
+        if key == "level":
+            level = self.level(value, cell)
+            if level is None:
+                # A stand-in keeps the row in the checks; its problem is noted,
+                # and promotions that would compare with it are left out.
+                self.unleveled.add(i)
+                return 0
+            return level
+        if key == "entry":
+            return self.flag(value, cell)
+        if key in _EDGES:
+            text = self.text(value, cell, key) or ""
+            targets = [t.strip() for t in _SEPARATOR.split(text) if t.strip()]
+            for j in range(len(targets)):
+                self.cells["roles", i, key, j] = cell
+            return targets
+        written = self.text(value, cell, key)
+        # As for the level: an empty stand-in, whose problem is already noted.
+        return "" if written is None else written
 
     def leave_unleveled(self, roles: list[dict[str, Any]]) -> None:
         """Compare a role whose level could not be read with no other: drop its edges."""

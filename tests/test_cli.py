@@ -323,7 +323,50 @@ def test_a_closed_pipe_does_not_stop_the_command_ending(monkeypatch: pytest.Monk
     monkeypatch.setattr(sys, "stdout", Closed())
     with pytest.raises(SystemExit) as exit_:
         run_command()
+    # As a shell reports a command that a closed pipe stops: 128 + SIGPIPE.
+    assert exit_.value.code == 141
+
+
+def test_output_that_cannot_be_written_is_an_error_not_a_success(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _exit_raises(monkeypatch)
+    monkeypatch.setattr(sys, "argv", ["careerladder", "presets"])
+
+    class Full(io.StringIO):
+        def flush(self) -> None:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    with pytest.raises(SystemExit) as exit_:
+        run_command()
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == (
+        "careerladder: error: cannot write the output: [Errno 28] No space left on device\n"
+    )
+
+
+def test_a_stream_closed_before_the_command_started_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _exit_raises(monkeypatch)
+    monkeypatch.setattr(sys, "argv", ["careerladder", "validate", ACME])
+    monkeypatch.setattr(sys, "stderr", None)
+    with pytest.raises(SystemExit) as exit_:
+        run_command()
     assert exit_.value.code == 0
+
+
+def test_a_pipe_closed_midway_is_not_a_file_that_cannot_be_read(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Closed(io.StringIO):
+        def write(self, _: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", Closed())
+    assert main(["show", "six-step"]) == 141
+    assert capsys.readouterr().err == ""
 
 
 def test_limits_are_options(capsys: pytest.CaptureFixture[str]) -> None:
@@ -967,6 +1010,36 @@ def test_show_tree_wraps_long_lines_and_keeps_its_branches_whole(
         "                            (director) [management], entry\n"
         "                            role\n"
     )
+
+
+def test_show_tree_keeps_lines_whole_for_a_pipe_or_a_file(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # grep finds a role's whole line in what goes to a pipe or a file.
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+    def no_terminal(_: int) -> os.terminal_size:
+        raise OSError(25, "Inappropriate ioctl for device")
+
+    monkeypatch.setattr(os, "get_terminal_size", no_terminal)
+    code, out, _ = run(capsys, "show", "examples/ladders/engineering.yaml")
+    assert code == 0
+    whole = "5.5 (M3)  Director of Engineering (director) [management], entry role"
+    assert whole in out
+    monkeypatch.setenv("COLUMNS", "60")
+    target = tmp_path / "tree.txt"
+    assert run(capsys, "show", "examples/ladders/engineering.yaml", "-o", str(target))[0] == 0
+    assert whole in target.read_text()
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "wide"])
+def test_a_columns_setting_that_is_no_width_is_ignored(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    code, out, _ = run(capsys, "presets")
+    assert code == 0
+    assert "six-step" in out
 
 
 def test_show_tree_leaves_a_line_long_where_wrapping_would_leave_no_room(

@@ -50,6 +50,16 @@ def test_load_and_dump_take_every_format(tmp_path: Path, suffix: str) -> None:
     assert format_for(str(target)).suffixes[0] == suffix or suffix == ".yml"
 
 
+def test_the_warning_speaks_of_the_format_written_not_the_suffix(tmp_path: Path) -> None:
+    ladder = presets.load("six-step")
+    with pytest.warns(UserWarning, match="^the XLSX workbook leaves out") as caught:
+        dump(ladder, tmp_path / "book.dat", "xlsx")
+    [warning] = caught
+    message = str(warning.message)
+    assert message.startswith("the XLSX workbook leaves out: aliases of 6 roles")
+    assert "the ladder's" not in message  # a workbook keeps its id, name and description
+
+
 def test_a_matrix_that_holds_the_whole_ladder_warns_of_nothing(tmp_path: Path) -> None:
     ladder = Ladder(
         id="small",

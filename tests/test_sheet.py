@@ -20,6 +20,7 @@ from careerladder import (
     LadderError,
     Limits,
     Role,
+    dumps,
     load,
     presets,
     read_matrix,
@@ -418,3 +419,20 @@ def test_a_column_is_merged_when_some_range_spans_it(
     assert merges.covers(column) == any(first <= column <= last for _, first, _, last in merged)
     if column in merges.starting:
         assert merges.starting[column] in merged
+
+
+def test_a_competency_named_as_a_fixed_column_is_refused_not_garbled() -> None:
+    ladder = Ladder(
+        id="clash",
+        name="clash",
+        competencies=[Competency(id="level", name="Level"), Competency(id="craft", name="Craft")],
+        roles=[Role(id="a", title="A", level=1, expectations={"level": 2})],
+    )
+    with pytest.raises(LadderError) as caught:
+        dumps(ladder, "csv")
+    [problem] = caught.value.problems
+    assert (problem.code, problem.path) == ("duplicate-column", ("competencies", 0, "id"))
+    assert problem.message.startswith(
+        "competency 'level' cannot have a column of its own in a matrix: 'level' is the name "
+        "of a fixed column"
+    )

@@ -108,7 +108,8 @@ _RECENT: collections.deque[tuple[weakref.ref[Ladder], _Index]] = collections.deq
 
 
 def _index(ladder: Ladder) -> _Index:
-    for ref, found in _RECENT:
+    # A copy: another thread may add an entry meanwhile (adding itself is atomic).
+    for ref, found in tuple(_RECENT):
         if ref() is ladder:
             return found
     made = _make_index(ladder)

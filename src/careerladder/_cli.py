@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from ._model import Role
 
 OK, FOUND, ERROR = 0, 1, 2
+#: The reader of the output went away (``| head``): 128 + SIGPIPE, as a shell reports
+#: any command that a closed pipe stops.
+PIPE_CLOSED = 141
 
 #: Problems that mean a file could not be read at all, rather than that it is invalid.
 _UNREADABLE = {"unreadable", "not-utf8", "unknown-format"}
@@ -298,14 +301,15 @@ def _tree(ladder: Ladder, width: int | None = None) -> str:
 
     A role reached a second time says "see above" instead of repeating its
     branch. The walk keeps its own stack: a ladder may be thousands of rungs
-    deep, far beyond Python's recursion limit. A line longer than *width*
-    (the terminal's, at most 100 columns) goes on below, the tree's lines
-    kept whole.
+    deep, far beyond Python's recursion limit. Given a *width*, a longer line
+    goes on below, the tree's lines kept whole beside it.
     """
-    width = width or min(_columns(), _WIDEST)
     lines: list[str] = []
 
     def add(prefix: str, branch: str, text: str, below: str) -> None:
+        if width is None:
+            lines.append(f"{prefix}{branch}{text}")
+            return
         room = width - len(prefix) - len(branch)
         # Too deep to wrap usefully: a long line beats a column of single words.
         if len(text) <= room or room < _NARROWEST:
@@ -372,8 +376,12 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
         else:
             out.write(picture.decode("utf-8"))
         return OK
-    render = _RENDERERS.get(args.as_)
-    text = render(ladder) if render else ladder_text(ladder, format_for("", args.as_))
+    if args.as_ == "tree":
+        # Wrapped for a person at a terminal; whole lines for a file, a pipe or grep.
+        text = _tree(ladder, None if args.output else _terminal_width())
+    else:
+        render = _RENDERERS.get(args.as_)
+        text = render(ladder) if render else ladder_text(ladder, format_for("", args.as_))
     if args.output:
         with _writing(args.output):
             write_atomic(args.output, text.encode("utf-8"))
@@ -689,14 +697,19 @@ class _Formatter(argparse.HelpFormatter):
 
 def _columns() -> int:
     """The terminal's width as `shutil.get_terminal_size` finds it, else 80."""
+    return _terminal_width() or 80
+
+
+def _terminal_width() -> int | None:
+    """``COLUMNS`` if set to a width, else the terminal's on standard output, else None."""
+    with contextlib.suppress(KeyError, ValueError):
+        if (columns := int(os.environ["COLUMNS"])) > 0:
+            return columns
     try:
-        return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
     except (AttributeError, ValueError, OSError):
-        return 80
+        return None
+    return columns or None
 
 
 def _limit_options() -> argparse.ArgumentParser:
@@ -1024,6 +1037,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = sys.stdout
     try:
         code: int = args.run(args, out)
+    except BrokenPipeError:
+        # The reader went away (``| head``): nothing more can be said to it.
+        return PIPE_CLOSED
     except LadderError as error:
         for problem in error.problems:
             sys.stderr.write(f"careerladder: {problem}\n")
@@ -1054,7 +1070,16 @@ def run() -> NoReturn:
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):
-        # A closed pipe (``| head``) has heard all it wanted.
-        with contextlib.suppress(OSError, ValueError):
+        if stream is None:  # closed when the command started (``2>&-``)
+            continue
+        try:
             stream.flush()
+        except BrokenPipeError:
+            code = PIPE_CLOSED
+        except (OSError, ValueError) as error:
+            # A full disk, say: the output is lost, which must not pass for success.
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                sys.stderr.write(f"careerladder: error: cannot write the output: {error}\n")
+                sys.stderr.flush()
+            code = ERROR
     os._exit(code)

@@ -304,7 +304,7 @@ def left_out(ladder: Ladder, name: str, kind: Format) -> list[str]:
         return []
     from ._sheet import left_out as matrix_left_out  # noqa: PLC0415 -- only for spreadsheets
 
-    return matrix_left_out(ladder, name)
+    return matrix_left_out(ladder, name, workbook=kind.name == "xlsx")
 
 
 def loss(ladder: Ladder, name: str, kind: Format) -> str | None:

@@ -31,7 +31,7 @@ import attrs
 from .._check import slug
 from .._limits import DEFAULT_LIMITS, Limits
 from .._model import DEFAULT_SCALE
-from .._problems import DocPath, Hints, LadderError
+from .._problems import DocPath, Hints, LadderError, Problem
 from .._problems import quote as _q
 from ._document import Origin, Problems, build_ladder
 from ._locate import Locator, nearest
@@ -679,6 +679,20 @@ def columns(ladder: Ladder) -> list[str]:
 
 def matrix_rows(ladder: Ladder, levels: LevelStyle = "numbers") -> list[list[object]]:
     """The roles table: a header, then one row per role, in the ladder's order."""
+    # Read back, such a column would be taken for the fixed one: refuse, do not garble.
+    clashes = [
+        Problem(
+            code="duplicate-column",
+            message=f"competency {_q(c.id)} cannot have a column of its own in a matrix: "
+            f"{_q(c.id)} is the name of a fixed column; give it another id, or keep this "
+            "ladder in a ladder file",
+            path=("competencies", i, "id"),
+        )
+        for i, c in enumerate(ladder.competencies)
+        if c.id in FIXED
+    ]
+    if clashes:
+        raise LadderError(clashes)
     fixed = columns(ladder)
     header: list[object] = [*fixed, *(c.id for c in ladder.competencies)]
     rows = [header]
@@ -727,9 +741,49 @@ def _and(words: Sequence[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
 
 
-def left_out(ladder: Ladder, path: str | os.PathLike[str]) -> list[str]:
+def _some(count: int, what: str, of: str, many: str | None = None) -> list[str]:
+    """``["aliases of 3 roles"]``, or nothing for a count of 0."""
+    return [f"{what} of {count} {of if count == 1 else many or of + 's'}"] if count else []
+
+
+def _csv_left_out(ladder: Ladder, name: str) -> list[str]:
+    """What a CSV file holds less than a workbook: the ladder's and competencies' details."""
+    found: list[str] = []
+    stem = Path(name).stem
+    # A CSV file's ladder is named after the file.
+    ladder_fields = [
+        field
+        for field, differs in (
+            ("id", ladder.id != slug(stem)),
+            ("name", ladder.name != stem),
+            ("description", bool(ladder.description)),
+        )
+        if differs
+    ]
+    if ladder_fields:
+        found.append("the ladder's " + _and(ladder_fields))
+    details = [
+        what
+        for what, differs in (
+            ("names", any(c.name != c.id for c in ladder.competencies)),
+            ("categories", any(c.category for c in ladder.competencies)),
+            ("descriptions", any(c.description for c in ladder.competencies)),
+        )
+        if differs
+    ]
+    if details:
+        count = len(ladder.competencies)
+        found += _some(count, "the " + _and(details), "competency", "competencies")
+    return found
+
+
+def left_out(
+    ladder: Ladder, path: str | os.PathLike[str], *, workbook: bool | None = None
+) -> list[str]:
     """
-    What a matrix written to *path* (CSV, or XLSX by the suffix) cannot hold of *ladder*.
+    What a matrix written to *path* cannot hold of *ladder*.
+
+    A CSV file, or an XLSX *workbook* (by default: as the suffix says).
 
     Each entry names a kind of data the ladder has and the matrix drops, with
     how many parts have it; empty when the matrix holds the whole ladder.
@@ -742,45 +796,17 @@ def left_out(ladder: Ladder, path: str | os.PathLike[str]) -> list[str]:
         the names, categories and descriptions of 18 competencies
         aliases of 6 roles
     """
-
-    def some(count: int, what: str, of: str, many: str | None = None) -> list[str]:
-        return [f"{what} of {count} {of if count == 1 else many or of + 's'}"] if count else []
-
     name = os.fspath(path)
-    found: list[str] = []
-    if Path(name).suffix.lower() != ".xlsx":
-        stem = Path(name).stem
-        # A CSV file's ladder is named after the file.
-        ladder_fields = [
-            field
-            for field, differs in (
-                ("id", ladder.id != slug(stem)),
-                ("name", ladder.name != stem),
-                ("description", bool(ladder.description)),
-            )
-            if differs
-        ]
-        if ladder_fields:
-            found.append("the ladder's " + _and(ladder_fields))
-        details = [
-            what
-            for what, differs in (
-                ("names", any(c.name != c.id for c in ladder.competencies)),
-                ("categories", any(c.category for c in ladder.competencies)),
-                ("descriptions", any(c.description for c in ladder.competencies)),
-            )
-            if differs
-        ]
-        if details:
-            count = len(ladder.competencies)
-            found += some(count, "the " + _and(details), "competency", "competencies")
+    if workbook is None:
+        workbook = Path(name).suffix.lower() == ".xlsx"
+    found = [] if workbook else _csv_left_out(ladder, name)
     roles = ladder.roles
     expectations = [e for r in roles for e in r.expectations]
     for field, plural in ROLE_LEFT_OUT.items():
-        found += some(sum(_has(r, field) for r in roles), plural, "role")
+        found += _some(sum(_has(r, field) for r in roles), plural, "role")
     for field, plural in EXPECTATION_LEFT_OUT.items():
-        found += some(sum(_has(e, field) for e in expectations), plural, "expectation")
-    found += some(
+        found += _some(sum(_has(e, field) for e in expectations), plural, "expectation")
+    found += _some(
         sum(bool(c.scale) for c in ladder.competencies),
         "the own scales",
         "competency",
@@ -790,10 +816,10 @@ def left_out(ladder: Ladder, path: str | os.PathLike[str]) -> list[str]:
         found.append("the descriptions and examples of the scale's steps")
     if ladder.promotion_rule.kind != "all":
         found.append(f"the promotion rule ({ladder.promotion_rule.kind})")
-    found += some(sum(bool(p.criteria) for p in ladder.promotions), "criteria", "promotion")
-    found += some(sum(bool(m.criteria) for m in ladder.moves), "criteria", "move")
+    found += _some(sum(bool(p.criteria) for p in ladder.promotions), "criteria", "promotion")
+    found += _some(sum(bool(m.criteria) for m in ladder.moves), "criteria", "move")
     cited: list[Competency | Role | Expectation] = [*ladder.competencies, *roles, *expectations]
-    found += some(sum(bool(c.sources) for c in cited), "sources", "part")
+    found += _some(sum(bool(c.sources) for c in cited), "sources", "part")
     if ladder.references:
         found.append(f"{len(ladder.references)} references")
     return found

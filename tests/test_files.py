@@ -521,3 +521,20 @@ def test_problems_stand_even_if_finding_their_place_fails(
     assert problems(text, kind) == [
         "f:1:1: error empty-field: name is empty; give the ladder a name"
     ]
+
+
+def test_levels_by_step_name_are_not_off_the_scale_beside_another_problem() -> None:
+    text = (
+        "careerladder: 1\nid: m\nname: M\n"
+        "competencies:\n"
+        "  - {id: tech, name: Tech}\n"
+        "  - {id: craft, name: Craft, scale: [learns, builds, shapes]}\n"
+        "roles:\n"
+        "  - {id: a, title: A, level: 1, expectations: {tech: Proficient, craft: shapes},"
+        " promotes_to: [c]}\n"
+    )
+    # The ladder cannot be built (no role 'c'): the names are still checked as names.
+    assert [p.code for p in check_text(text, "yaml")] == ["unknown-role"]
+    off = text.replace("craft: shapes", "craft: proficient")
+    codes = [p.code for p in check_text(off, "yaml")]
+    assert sorted(codes) == ["level-off-scale", "unknown-role"]

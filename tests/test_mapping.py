@@ -393,3 +393,48 @@ def test_grades_in_titles_are_read() -> None:
     mapping = map_roles(a, b, min_score=0)
     assert mapping["x"][0].reasons[0] == "same title grade: 2; same function: engineering"
     assert mapping["x"][1].reasons[0] == ("title grade 2 here, 3 there; same function: engineering")
+
+
+def _plain(ladder_id: str, titles: list[str]) -> Ladder:
+    roles = [Role(id=f"r{n}", title=title, level=n) for n, title in enumerate(titles, 1)]
+    return Ladder(id=ladder_id, name=ladder_id, roles=roles, ignore=["no-expectations"])
+
+
+def test_a_title_without_a_seniority_word_is_as_senior_as_its_rung() -> None:
+    # "Engineer I" says no seniority, but it is the bottom rung: a Fellow is not it.
+    low = _plain(
+        "a",
+        [
+            "Engineer I",
+            "Engineer II",
+            "Senior Engineer",
+            "Staff Engineer",
+            "Principal Engineer",
+        ],
+    )
+    high = _plain("b", ["Senior Engineer", "Principal Engineer", "Engineering Fellow"])
+    assert best(map_roles(high, low), "r3") == ["r5"]
+    assert best(map_roles(low, high), "r1") == ["r1"]
+
+
+def test_an_alias_tells_the_rank_of_a_bare_title() -> None:
+    numbered = Ladder(
+        id="c",
+        name="c",
+        ignore=["no-expectations"],
+        roles=[
+            Role(id=f"e{n}", title=f"Engineer {n}", level=n, aliases=aliases)
+            for n, aliases in [
+                (1, []),
+                (2, []),
+                (3, ["Senior Engineer"]),
+                (4, ["Staff Engineer"]),
+                (5, ["Principal Engineer"]),
+            ]
+        ],
+    )
+    named = _plain(
+        "d", ["Software Engineer", "Senior Engineer", "Staff Engineer", "Principal Engineer"]
+    )
+    mapping = map_roles(named, numbered)
+    assert [best(mapping, f"r{n}") for n in (2, 3, 4)] == [["e3"], ["e4"], ["e5"]]

@@ -198,3 +198,10 @@ def test_a_team_lead_runs_a_team_below_a_manager() -> None:
     assert manager.rank is not None
     assert team.rank < manager.rank
     assert parse_title("Tech Lead").track == "ic"
+
+
+def test_a_senior_group_lead_ranks_above_a_group_lead() -> None:
+    group, senior = parse_title("Group Lead"), parse_title("Senior Group Lead")
+    assert (group.seniority, group.track) == ("group lead", "management")
+    assert senior.seniority == "senior group lead"
+    assert (group.rank, senior.rank) == (4, 5)  # beside staff, and beside principal

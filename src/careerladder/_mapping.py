@@ -166,19 +166,35 @@ def _index(ladder: Ladder, words: TitleVocabulary) -> dict[str, _Rung]:
     def where(level: float) -> float:
         return wholes.index(math.floor(level)) + level - math.floor(level)
 
-    anchors: dict[float, list[float]] = {}
+    # The rank a role's titles tell: its title's, else the first alias's that tells one
+    # ("Engineer 4", also known as "Staff Engineer").
+    told = {r.id: next((t.rank for t in titles[r.id] if t.rank is not None), None) for r in roles}
+    tracks = {
+        r.id: (explicit[r.id] or titles[r.id][0].track)
+        if several
+        else (titles[r.id][0].track or explicit[r.id])
+        for r in roles
+    }
+    # Rungs whose titles tell a rank anchor the others: those of the role's own track
+    # where there are some (a group lead beside a senior engineer is no guide to
+    # the engineers below), else all.
+    anchors: dict[str | None, dict[float, list[float]]] = {}
     for role in roles:
-        rank = titles[role.id][0].rank
+        rank = told[role.id]
         if rank is not None:
-            anchors.setdefault(where(role.level), []).append(rank)
-    known = sorted((x, sum(ranks) / len(ranks)) for x, ranks in anchors.items())
+            for key in {None, tracks[role.id]}:
+                anchors.setdefault(key, {}).setdefault(where(role.level), []).append(rank)
+    known = {
+        key: sorted((x, sum(ranks) / len(ranks)) for x, ranks in points.items())
+        for key, points in anchors.items()
+    }
     index = {}
     for role in roles:
         title = titles[role.id][0]
-        track = (
-            (explicit[role.id] or title.track) if several else (title.track or explicit[role.id])
-        )
-        rank = title.rank if title.rank is not None else _estimate(known, where(role.level))
+        track = tracks[role.id]
+        rank = told[role.id]
+        if rank is None:
+            rank = _estimate(known.get(track) or known.get(None, []), where(role.level))
         index[role.id] = _Rung(
             role=role,
             titles=titles[role.id],
@@ -264,14 +280,21 @@ def _read(
     # The main title may borrow its ladder's function; an alias speaks for itself.
     fa = a.function if a is not None else ta.function
     fb = b.function if b is not None else tb.function
+    # A title with no seniority word ("Engineer II") is as senior as its rung: a
+    # "Fellow" is not at the level of "Engineer I" for want of a word saying otherwise.
+    rank_a = ta.rank if ta.rank is not None or a is None else a.rank
+    rank_b = tb.rank if tb.rank is not None or b is None else b.rank
     parts, values = [], []
     if ta.seniority is not None and ta.seniority == tb.seniority:
         parts.append(f"same seniority: {ta.seniority}")
-    elif ta.rank is not None and tb.rank is not None:
+    elif rank_a is not None and rank_b is not None and (ta.seniority or tb.seniority):
         here, there = ta.seniority or "no seniority word", tb.seniority or "no seniority word"
         parts.append(f"seniority: {here} here, {there} there")
-    if ta.rank is not None and tb.rank is not None:
-        values.append(_closeness(ta.rank, tb.rank))
+    # What the words themselves tell counts first among equal readings.
+    guessed = 0
+    if rank_a is not None and rank_b is not None and (ta.rank, tb.rank) != (None, None):
+        values.append(_closeness(rank_a, rank_b))
+        guessed = ta.rank is None or tb.rank is None
     if ta.grade is not None and tb.grade is not None:
         values.append(_closeness(ta.grade, tb.grade))
         parts.append(
@@ -293,7 +316,7 @@ def _read(
         return 0.5, 0, None, False
     # Other words for the same reading come just short of the same words.
     value = 0.99 * sum(values) / len(values)
-    return value, len(values), "; ".join(parts), different
+    return value, len(values) - guessed, "; ".join(parts), different
 
 
 def _track_signal(a: _Rung, b: _Rung, others: list[_Rung]) -> tuple[float, str] | None:

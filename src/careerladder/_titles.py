@@ -199,6 +199,9 @@ _RANKS = {
     "manager": _rank(_MANAGEMENT, 4, "managers"),
     "senior manager": _rank(_MANAGEMENT, 4.5, "senior managers"),
     "group manager": _rank(_MANAGEMENT, 5, "group managers"),
+    # Medium's Snowflake puts a group lead beside staff, a senior group lead beside principal.
+    "group lead": _rank(_MANAGEMENT, 4, "group leads"),
+    "senior group lead": _rank(_MANAGEMENT, 5, "senior group leads"),
     "associate director": _rank(_MANAGEMENT, 5.5, "associate directors"),
     "director": _rank(_MANAGEMENT, 6, "directors"),
     "senior director": _rank(_MANAGEMENT, 7, "senior directors"),

@@ -20,6 +20,7 @@ from careerladder import (
     LadderError,
     Limits,
     Role,
+    dump,
     dumps,
     load,
     presets,
@@ -436,3 +437,37 @@ def test_a_competency_named_as_a_fixed_column_is_refused_not_garbled() -> None:
         "competency 'level' cannot have a column of its own in a matrix: 'level' is the name "
         "of a fixed column"
     )
+
+
+def _own_scale(steps: int, level: int) -> Ladder:
+    return Ladder(
+        id="own",
+        name="own",
+        scale=["low", "mid", "high"],
+        competencies=[
+            Competency(id="craft", name="Craft", scale=[f"step-{n}" for n in range(1, steps + 1)])
+        ],
+        roles=[Role(id="a", title="A", level=1, expectations={"craft": level})],
+    )
+
+
+def test_a_matrix_refuses_levels_it_could_not_read_back() -> None:
+    with pytest.raises(LadderError) as caught:
+        dumps(_own_scale(6, 5), "csv")
+    [problem] = caught.value.problems
+    assert (problem.code, problem.path) == (
+        "level-off-scale",
+        ("roles", 0, "expectations", "craft"),
+    )
+    assert "step 5 ('step-5') of the competency's own scale" in problem.message
+    assert "a matrix has only the ladder's 3 steps: it would not read back" in problem.message
+    # By name, any step of a scale of its own is off the ladder's.
+    with pytest.raises(LadderError, match="write levels as numbers"):
+        write_matrix(_own_scale(2, 1), "unused.csv", levels="names")
+
+
+def test_a_level_within_the_ladder_s_scale_is_written_with_a_warning(tmp_path: Path) -> None:
+    target = tmp_path / "own.csv"
+    with pytest.warns(UserWarning, match="the own scales of 1 competency"):
+        dump(_own_scale(6, 2), target)
+    assert load(target).role("a").expectation("craft").level == 2  # type: ignore[union-attr]

@@ -691,6 +691,7 @@ def matrix_rows(ladder: Ladder, levels: LevelStyle = "numbers") -> list[list[obj
         for i, c in enumerate(ladder.competencies)
         if c.id in FIXED
     ]
+    clashes += _lost_steps(ladder, levels)
     if clashes:
         raise LadderError(clashes)
     fixed = columns(ladder)
@@ -719,6 +720,39 @@ def matrix_rows(ladder: Ladder, levels: LevelStyle = "numbers") -> list[list[obj
                 )
         rows.append(cells)
     return rows
+
+
+def _lost_steps(ladder: Ladder, levels: LevelStyle) -> list[Problem]:
+    """
+    Expectations a matrix would write that would not read back.
+
+    A matrix has the ladder's scale only: a level past its end, or (with
+    step names) any step of a competency's own scale, would be off it.
+    """
+    size = len(ladder.scale)
+    found = []
+    for i, role in enumerate(ladder.roles):
+        for expectation in role.expectations:
+            competency = ladder.competency(expectation.competency)
+            if not competency.scale or (levels == "numbers" and expectation.level <= size):
+                continue
+            step = competency.scale[expectation.level - 1].name
+            if levels == "numbers":
+                why = f"a matrix has only the ladder's {size} steps"
+                instead = "keep this ladder in a ladder file or a CASE package"
+            else:
+                why = "a matrix names only the ladder's steps"
+                instead = "write levels as numbers or keep this ladder in a ladder file"
+            found.append(
+                Problem(
+                    code="level-off-scale",
+                    message=f"role {_q(role.id)} expects {_q(competency.id)} at step "
+                    f"{expectation.level} ({_q(step)}) of the competency's own scale, and "
+                    f"{why}: it would not read back; {instead}",
+                    path=("roles", i, "expectations", competency.id),
+                )
+            )
+    return found
 
 
 def field_rows(ladder: Ladder) -> list[list[object]]:

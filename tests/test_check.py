@@ -292,6 +292,30 @@ def test_lint_expectation_drops() -> None:
     )
 
 
+def test_a_promotion_onto_another_track_may_lower_an_expectation() -> None:
+    # A senior engineer promoted to engineering manager writes less code.
+    ladder = Ladder(
+        id="eng",
+        name="Eng",
+        competencies=[Competency(id="code", name="Code"), Competency(id="people", name="People")],
+        roles=[
+            Role(id="senior", title="Senior", level=3, track="ic", expectations={"code": 4}),
+            Role(
+                id="em",
+                title="EM",
+                level=4,
+                track="management",
+                expectations={"code": 2, "people": 3},
+            ),
+            Role(id="staff", title="Staff", level=4, track="ic", expectations={"code": 3}),
+        ],
+        promotions=[("senior", "em"), ("senior", "staff")],
+    )
+    # On its own track the drop is still one.
+    assert [(p.code, p.path[-1]) for p in ladder.lint()] == [("expectation-drops", "code")]
+    assert "'staff'" in ladder.lint()[0].message
+
+
 def test_lint_unreachable_role_no_expectations_unused_competency() -> None:
     ladder = (
         dual_track()

@@ -611,6 +611,10 @@ class _Linter:
         roles = {role.id: (i, role) for i, role in enumerate(self.ladder.roles)}
         for position, promotion in enumerate(self.ladder.promotions):
             (_, source), (t, target) = roles[promotion.source], roles[promotion.target]
+            # A promotion onto another track (a senior engineer to engineering manager)
+            # trades some expectations for others, as a move does.
+            if None not in (source.track, target.track) and source.track != target.track:
+                continue
             for expectation in target.expectations:
                 before = source.expectation(expectation.competency)
                 if before is not None and before.level > expectation.level:

@@ -1069,3 +1069,12 @@ def test_show_tree_of_a_chain_deeper_than_the_recursion_limit(
     lines = out.splitlines()
     assert len(lines) == rungs + 1
     assert lines[-1] == " " * 4 * (rungs - 1) + f"└── {rungs}  Top (r{rungs - 1})"
+
+
+def test_show_tree_gives_the_thresholds_of_a_points_ladder(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    code, out, _ = run(capsys, "show", "examples/ladders/platform-points.yaml")
+    assert code == 0
+    assert "│   └── 2 (E2)  Engineer II (e2) [ic], from 6 points\n" in out

@@ -73,11 +73,11 @@ def test_thirteen_points_is_an_engineer_two_and_not_more() -> None:
     kim = Assessment(levels={"delivery": "leading", "systems": 2, "operations": 1}, person="Kim")
     fits = POINTS.best_fit(kim)
     assert [(r.role.id, r.ready, r.reason) for r in fits] == [
-        ("e2", True, "10 of 6 points"),
-        ("e1", True, "10 of 0 points"),
+        ("e2", True, "10 points, 6 needed"),
+        ("e1", True, "10 points, 0 needed"),
         ("se", False, "10 of 14 points"),
     ]
-    assert str(fits[0]) == "Kim for Engineer II (E2): ready (score 1.00; 10 of 6 points)"
+    assert str(fits[0]) == "Kim for Engineer II (E2): ready (score 1.00; 10 points, 6 needed)"
 
 
 def test_a_role_with_no_threshold_under_points_is_not_judged() -> None:
@@ -258,7 +258,7 @@ def test_best_fit_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFi
         == 0
     )
     assert (
-        capsys.readouterr().out == "Kim for Engineer II (E2): ready (score 1.00; 10 of 6 points)\n"
+        capsys.readouterr().out == "Kim for Engineer II (E2): ready (score 1.00; 10 points, 6 needed)\n"
     )
     team = tmp_path / "team.csv"
     team.write_text("person,competency,level\nKim,delivery,3\nLee,delivery,0\n")

@@ -325,6 +325,7 @@ def _tree(ladder: Ladder, width: int | None = None) -> str:
 
     add("", "", f"{ladder.name} ({ladder.id})", "    ")
     shown: set[str] = set()
+    points = ladder.promotion_rule.kind == "points"  # the thresholds are the ladder
     roots = [role for role in ladder if not ladder.previous_roles(role)]
     # (role, prefix, last among its siblings, reached by a lateral move)
     stack = [(role, "", i == len(roots) - 1, False) for i, role in enumerate(roots)][::-1]
@@ -338,6 +339,8 @@ def _tree(ladder: Ladder, width: int | None = None) -> str:
         grade = f" ({role.grade})" if role.grade else ""
         track = f" [{role.track}]" if role.track else ""
         entry = ", entry role" if role.entry else ""
+        if points and role.min_points is not None:
+            entry += f", from {role.min_points:g} points"
         label = f"{role.level}{grade}  {role.title} ({role.id}){track}{entry}"
         if role.id in shown:
             add(prefix, branch, f"{label}, see above", inner[len(prefix) :] + "    ")

@@ -74,7 +74,7 @@ class Readiness:
         rule: The kind of rule that decided: ``"all"``, ``"most"`` or
             ``"points"``.
         reason: Why, in words, where the rule is not "all" or there was
-            nothing to judge by: ``"13 of 20 points"``.
+            nothing to judge by: ``"13 of 20 points"``, ``"24 points, 20 needed"``.
         judged: False when there was nothing to judge the role by (it expects
             nothing, or has no ``min_points`` under the points rule).
         points: Under the points rule, the points the person earns.
@@ -287,7 +287,12 @@ class _Plan:
                     points=total,
                 )
             score = min(total / needed, 1.0) if needed > 0 else 1.0
-            reason = f"{total:g} of {needed:g} points"
+            # "13 of 20 points" short of the mark; "24 points, 20 needed" past it.
+            reason = (
+                f"{total:g} points, {needed:g} needed"
+                if total > needed
+                else f"{total:g} of {needed:g} points"
+            )
             return _Verdict(total >= needed, score, gaps, met, reason, points=total)
         if not self.expected:
             reason = "nothing to judge by: the role expects nothing"

@@ -855,7 +855,8 @@ def left_out(
     cited: list[Competency | Role | Expectation] = [*ladder.competencies, *roles, *expectations]
     found += _some(sum(bool(c.sources) for c in cited), "sources", "part")
     if ladder.references:
-        found.append(f"{len(ladder.references)} references")
+        count = len(ladder.references)
+        found.append(f"{count} reference" if count == 1 else f"{count} references")
     return found
 
 

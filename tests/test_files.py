@@ -538,3 +538,11 @@ def test_levels_by_step_name_are_not_off_the_scale_beside_another_problem() -> N
     off = text.replace("craft: shapes", "craft: proficient")
     codes = [p.code for p in check_text(off, "yaml")]
     assert sorted(codes) == ["level-off-scale", "unknown-role"]
+
+
+def test_a_number_where_text_belongs_is_to_be_quoted() -> None:
+    found = problems(MINIMAL + "roles:\n  - {id: a, title: A, level: 9, grade: 9.5}\n")
+    assert found[0].endswith(
+        "error wrong-type: roles[0].grade: expected a string, got a decimal number (9.5); "
+        'quote it to make it a string ("9.5")'
+    )

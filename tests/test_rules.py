@@ -258,7 +258,8 @@ def test_best_fit_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFi
         == 0
     )
     assert (
-        capsys.readouterr().out == "Kim for Engineer II (E2): ready (score 1.00; 10 points, 6 needed)\n"
+        capsys.readouterr().out
+        == "Kim for Engineer II (E2): ready (score 1.00; 10 points, 6 needed)\n"
     )
     team = tmp_path / "team.csv"
     team.write_text("person,competency,level\nKim,delivery,3\nLee,delivery,0\n")

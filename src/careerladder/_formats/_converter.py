@@ -94,7 +94,12 @@ def _structure_bool(value: object, _: type) -> bool:
 
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise ShapeError(f"expected a string, got {describe(value)}")
+        # A grade of 9.5 or a title of 2024 is text the file forgot to quote
+        # (`describe` says so of a date already).
+        hint = ""
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            hint = f'; quote it to make it a string ("{value}")'
+        raise ShapeError(f"expected a string, got {describe(value)}{hint}")
     return value
 
 

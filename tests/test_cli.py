@@ -520,8 +520,8 @@ def test_map_says_no_equivalent_and_ties(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0
     assert out.splitlines()[-1].split() == ["Chief", "Product", "Officer", "no", "equivalent"]
     code, out, _ = run(capsys, "map", small, dual, "--format", "markdown", "--top", "2")
-    assert "| Product 4 | Senior Product Manager (senior-pm) | 0.89 (tie) |" in out
-    assert "|  | Principal Product Manager (principal-pm) | 0.89 (tie) |" in out
+    assert "| Product 4 | Senior Product Manager (senior-pm) | 0.82 (tie) |" in out
+    assert "|  | Principal Product Manager (principal-pm) | 0.82 (tie) |" in out
     code, out, _ = run(
         capsys, "map", dual, small, "--format", "json", "--min-score", "0.9", "--top", "3"
     )

@@ -20,7 +20,7 @@ from careerladder.testing import ladders
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.patches import Rectangle
+    from matplotlib.patches import FancyArrowPatch, Rectangle
 
     from careerladder import Readiness
 
@@ -349,3 +349,37 @@ def test_moves_are_dashed_and_grades_stand_under_titles() -> None:
     assert report.plot(ladder=ladder).get_title().startswith("Director of Engineering (M3)")
     matrix_rows = [t.get_text() for t in ladder.plot_matrix().get_yticklabels()]
     assert matrix_rows[0] == "Engineer I (L1)"
+
+
+def along(arrow: FancyArrowPatch) -> np.ndarray:
+    """Points every few pixels along an arrow as drawn, straight or curved."""
+    points = [
+        np.linspace(a, b, 20)
+        for polygon in arrow.get_path().to_polygons(closed_only=False)
+        for a, b in itertools.pairwise(polygon)
+    ]
+    return np.concatenate(points)
+
+
+def test_a_skip_level_promotion_goes_round_the_box_between() -> None:
+    ladder = Ladder(
+        id="skip",
+        name="Skip",
+        ignore=["no-expectations"],
+        roles=[
+            Role(id="sem", title="Senior Engineering Manager", level=9),
+            Role(id="multi", title="Senior EM, Multiple Teams", level=9.5),
+            Role(id="director", title="Director of Engineering", level=10),
+        ],
+        promotions=[("sem", "multi"), ("multi", "director"), ("sem", "director")],
+    )
+    ax = ladder.plot()
+    ax.get_figure(root=True).canvas.draw()  # type: ignore[union-attr]
+    [middle] = [t for t in ax.texts if t.get_text().startswith("Senior EM")]
+    # Inside the middle box, edges excepted (arrows into and out of it end there).
+    box = middle.get_bbox_patch().get_window_extent().padded(-2)  # type: ignore[union-attr]
+    arrows = [text.arrow_patch for text in ax.texts if not text.get_text()]  # type: ignore[attr-defined]
+    assert len(arrows) == 3
+    # No arrow runs behind the middle box: the skip-level one goes round it.
+    clear = [arrow for arrow in arrows if not any(box.contains(x, y) for x, y in along(arrow))]
+    assert len(clear) == 3

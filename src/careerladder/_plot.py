@@ -98,14 +98,21 @@ def box_text(role: Role) -> str:
     return textwrap.fill(role.title, WRAP) + (f"\n{role.grade}" if role.grade else "")
 
 
-def _arrow(
-    ax: Axes, source: Text, target: Text, *, lateral: bool = False, both: bool = False
+def _arrow(  # noqa: PLR0913 -- the two boxes, and how the arrow between them looks
+    ax: Axes,
+    source: Text,
+    target: Text,
+    *,
+    lateral: bool = False,
+    both: bool = False,
+    curved: bool = False,
 ) -> None:
     """
     An arrow from box to box, from edge to edge.
 
     A lateral move's is dashed and curved: it stays on its row and may pass
-    other boxes there; a two-way move has a head at each end.
+    other boxes there; a two-way move has a head at each end. A *curved*
+    promotion goes round the boxes a straight one would pass behind.
     """
     ax.annotate(
         "",
@@ -116,7 +123,7 @@ def _arrow(
         arrowprops={
             "arrowstyle": "<|-|>" if both else "-|>",
             "linestyle": "--" if lateral else "solid",
-            "connectionstyle": f"arc3,rad={0.3 if lateral else 0.0}",
+            "connectionstyle": f"arc3,rad={0.3 if lateral else 0.9 if curved else 0.0}",
             "color": "#555555",
             "shrinkA": 0,
             "shrinkB": 0,
@@ -125,6 +132,19 @@ def _arrow(
         },
         zorder=2,
     )
+
+
+def _passes_a_box(places: dict[str, tuple[float, int]], source: str, target: str) -> bool:
+    """Whether the straight line between two boxes crosses a box on a row between them."""
+    (x0, row0), (x1, row1) = places[source], places[target]
+    if abs(row1 - row0) < 2:
+        return False
+    for x, row in places.values():
+        if min(row0, row1) < row < max(row0, row1):
+            on_line = x0 + (x1 - x0) * (row - row0) / (row1 - row0)
+            if abs(x - on_line) < 0.5:
+                return True
+    return False
 
 
 def plot_ladder(ladder: Ladder, ax: Axes | None = None) -> Axes:
@@ -140,10 +160,12 @@ def plot_ladder(ladder: Ladder, ax: Axes | None = None) -> Axes:
     widths = _widths(grid)
     starts = [sum(widths[:i]) for i in range(len(columns))]
     boxes = {}
+    places: dict[str, tuple[float, int]] = {}
     for row, (_, cells) in enumerate(grid):
         for column, cell in enumerate(cells):
             for slot, role in enumerate(cell):
                 x = starts[column] + (widths[column] - len(cell)) / 2 + slot + 0.5
+                places[role.id] = (x, row)
                 boxes[role.id] = ax.text(
                     x,
                     row,
@@ -155,7 +177,8 @@ def plot_ladder(ladder: Ladder, ax: Axes | None = None) -> Axes:
                     bbox=BOX,
                 )
     for promotion in ladder.promotions:
-        _arrow(ax, boxes[promotion.source], boxes[promotion.target])
+        curved = _passes_a_box(places, promotion.source, promotion.target)
+        _arrow(ax, boxes[promotion.source], boxes[promotion.target], curved=curved)
     for move, both in moves(ladder):
         _arrow(ax, boxes[move.source], boxes[move.target], lateral=True, both=both)
     total = sum(widths)

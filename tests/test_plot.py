@@ -353,11 +353,10 @@ def test_moves_are_dashed_and_grades_stand_under_titles() -> None:
 
 def along(arrow: FancyArrowPatch) -> np.ndarray:
     """Points every few pixels along an arrow as drawn, straight or curved."""
-    points = [
-        np.linspace(a, b, 20)
-        for polygon in arrow.get_path().to_polygons(closed_only=False)
-        for a, b in itertools.pairwise(polygon)
-    ]
+    points = []
+    for polygon in arrow.get_path().to_polygons(closed_only=False):
+        corners = np.asarray(polygon, dtype=float)
+        points += [np.linspace(a, b, 20) for a, b in itertools.pairwise(corners)]
     return np.concatenate(points)
 
 

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from matplotlib.figure import Figure
 
 from careerladder import Assessment, Competency, Expectation, Ladder, Role, load, presets
-from careerladder._plot import figure
+from careerladder._plot import _passes_a_box, figure
 from careerladder.testing import ladders
 
 if TYPE_CHECKING:
@@ -382,3 +382,11 @@ def test_a_skip_level_promotion_goes_round_the_box_between() -> None:
     # No arrow runs behind the middle box: the skip-level one goes round it.
     clear = [arrow for arrow in arrows if not any(box.contains(x, y) for x, y in along(arrow))]
     assert len(clear) == 3
+
+
+def test_only_a_box_on_the_line_bends_a_skip_level_promotion() -> None:
+    places = {"low": (0.5, 0), "beside": (1.5, 1), "high": (0.5, 2), "next": (0.5, 1)}
+    assert _passes_a_box(places, "low", "high")  # "next" stands in the way
+    del places["next"]
+    assert not _passes_a_box(places, "low", "high")  # "beside" is a column away
+    assert not _passes_a_box(places, "low", "beside")  # the next rung: nothing between

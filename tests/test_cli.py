@@ -1078,3 +1078,18 @@ def test_show_tree_gives_the_thresholds_of_a_points_ladder(
     code, out, _ = run(capsys, "show", "examples/ladders/platform-points.yaml")
     assert code == 0
     assert "│   └── 2 (E2)  Engineer II (e2) [ic], from 6 points\n" in out
+
+
+def test_show_tree_grows_no_wider_than_a_hundred_columns(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")
+    long = "Senior Engineering Manager of Several Teams Across Regions and Products " * 2
+    path = tmp_path / "wide.yaml"
+    path.write_text(
+        "careerladder: 1\nid: wide\nname: Wide\nignore: [no-expectations]\n"
+        f"roles:\n  - {{id: a, title: {long.strip()}, level: 1}}\n"
+    )
+    code, out, _ = run(capsys, "show", str(path))
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 100

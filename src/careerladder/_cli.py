@@ -332,9 +332,10 @@ def _tree(ladder: Ladder, width: int | None = None) -> str:
     while stack:
         role, prefix, last, moved = stack.pop()
         branch = "└── " if last else "├── "
-        inner = prefix + ("    " if last else "│   ")
+        down = "    " if last else "│   "  # what goes on below this branch
+        inner = prefix + down
         if moved:
-            add(prefix, branch, f"↔ moves to {role.title}", inner[len(prefix) :] + "    ")
+            add(prefix, branch, f"↔ moves to {role.title}", down + "    ")
             continue
         grade = f" ({role.grade})" if role.grade else ""
         track = f" [{role.track}]" if role.track else ""
@@ -343,13 +344,13 @@ def _tree(ladder: Ladder, width: int | None = None) -> str:
             entry += f", from {role.min_points:g} points"
         label = f"{role.level}{grade}  {role.title} ({role.id}){track}{entry}"
         if role.id in shown:
-            add(prefix, branch, f"{label}, see above", inner[len(prefix) :] + "    ")
+            add(prefix, branch, f"{label}, see above", down + "    ")
             continue
         shown.add(role.id)
         steps = [(r, True) for r in ladder.lateral_roles(role)]
         steps += [(r, False) for r in ladder.next_roles(role)]
         # Below a role with branches, its line goes on beside the line down to them.
-        add(prefix, branch, label, inner[len(prefix) :] + ("│   " if steps else "    "))
+        add(prefix, branch, label, down + ("│   " if steps else "    "))
         stack += [(r, inner, i == len(steps) - 1, lateral) for i, (r, lateral) in enumerate(steps)][
             ::-1
         ]
@@ -357,7 +358,6 @@ def _tree(ladder: Ladder, width: int | None = None) -> str:
 
 
 _RENDERERS: dict[str, Callable[[Ladder], str]] = {
-    "tree": _tree,
     "markdown": lambda ladder: ladder.to_markdown(),
     "mermaid": lambda ladder: ladder.to_mermaid(),
     "dot": lambda ladder: ladder.to_dot(),
@@ -381,7 +381,8 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
         return OK
     if args.as_ == "tree":
         # Wrapped for a person at a terminal; whole lines for a file, a pipe or grep.
-        text = _tree(ladder, None if args.output else _terminal_width())
+        width = None if args.output else _terminal_width()
+        text = _tree(ladder, None if width is None else min(width, _WIDEST))
     else:
         render = _RENDERERS.get(args.as_)
         text = render(ladder) if render else ladder_text(ladder, format_for("", args.as_))

@@ -27,7 +27,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 #: Values with nothing inside and nothing to check.
-_SCALARS = frozenset({int, float, bool, type(None)})
+SCALARS = frozenset({int, float, bool, type(None)})
 
 
 def _bad_string(text: str, path: DocPath, sink: Problems) -> None:
@@ -72,7 +72,7 @@ def within_bounds(data: object, limits: Limits, sink: Problems, *, count: bool =
             )
             raise sink.error()
         kind = type(value)
-        if kind in _SCALARS:
+        if kind in SCALARS:
             continue
         if isinstance(value, str):
             _bad_string(value, path, sink)

@@ -29,6 +29,7 @@ from cattrs.gen import make_dict_structure_fn
 from .._model import Proficiency
 from .._problems import DocPath, close_match, hint
 from .._problems import quote as _q
+from ._bounds import SCALARS
 from ._doc import DocExpectation, DocLevel, DocPromotion, DocTarget
 
 T = TypeVar("T")
@@ -370,7 +371,7 @@ def prune(
 
 
 #: Values with nothing inside to prune.
-_LEAVES = frozenset({str, int, float, bool, type(None)})
+_LEAVES = SCALARS | {str}
 
 
 @functools.cache
